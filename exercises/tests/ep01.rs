@@ -1,0 +1,134 @@
+//! Tests for episode 1: `cargo test -p exercises --test ep01`.
+//! The same file tests solutions/ (see solutions/Cargo.toml).
+
+mod ep01_cores {
+    use course::ep01_cores::{count_cpu_list, usable_cores};
+    use course_check::check;
+
+    #[test]
+    fn counts_single_cpus_and_ranges() {
+        check("ep01_cores", || {
+            for (list, want) in [
+                ("0", 1),
+                ("0-3", 4),
+                ("0-3,8", 5),
+                ("0-3,8,10-11", 7),
+                ("5-5", 1),
+                (" 0-1\n", 2),
+            ] {
+                assert_eq!(
+                    count_cpu_list(list),
+                    Some(want),
+                    "count_cpu_list({list:?}): a range a-b holds b-a+1 CPUs"
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_cpu_list() {
+        check("ep01_cores", || {
+            for bad in ["", "x", "3-1", "1-", "0,,2"] {
+                assert_eq!(
+                    count_cpu_list(bad),
+                    None,
+                    "count_cpu_list({bad:?}) should be None: it is not a CPU list"
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn usable_cores_matches_what_this_process_may_use() {
+        check("ep01_cores", || {
+            let n = usable_cores();
+            assert!(
+                n >= 1,
+                "usable_cores() returned {n}; a running program always has at least one core"
+            );
+            // On Linux the kernel says which CPUs this process may run on.
+            if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+                let allowed = status
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Cpus_allowed_list:"))
+                    .and_then(count_cpu_list);
+                if let Some(allowed) = allowed {
+                    assert!(
+                        n <= allowed,
+                        "usable_cores() returned {n}, but this process may only run on {allowed} CPUs (Cpus_allowed_list)"
+                    );
+                }
+            }
+        });
+    }
+}
+
+mod ep01_send {
+    use course::ep01_send::partial_sums;
+    use course_check::check;
+    use std::sync::Arc;
+
+    #[test]
+    fn partial_sums_add_up_and_keep_chunk_order() {
+        check("ep01_send", || {
+            let data = Arc::new((1..=10).collect::<Vec<u64>>());
+            let sums = partial_sums(Arc::clone(&data), 3);
+            // 10 items over 3 threads: chunks of 3, 3 and 4 (or 4, 3, 3): sizes differ by at most one.
+            assert_eq!(
+                sums.len(),
+                3,
+                "expected one partial sum per thread, got {sums:?}"
+            );
+            assert_eq!(
+                sums.iter().sum::<u64>(),
+                55,
+                "the partial sums {sums:?} must add up to 1+2+...+10 = 55"
+            );
+            let ok = [
+                vec![6, 15, 34],
+                vec![10, 18, 27],
+                vec![6, 22, 27],
+                vec![10, 11, 34],
+            ];
+            assert!(
+                ok.contains(&sums),
+                "partial sums {sums:?} are not those of contiguous chunks in order whose sizes differ by at most one"
+            );
+        });
+    }
+
+    #[test]
+    fn every_thread_is_joined_and_drops_its_arc() {
+        check("ep01_send", || {
+            let data = Arc::new(vec![1u64; 1000]);
+            let sums = partial_sums(Arc::clone(&data), 4);
+            assert_eq!(
+                sums,
+                vec![250; 4],
+                "1000 ones over 4 threads: expected [250, 250, 250, 250]"
+            );
+            assert_eq!(
+                Arc::strong_count(&data),
+                1,
+                "after partial_sums returns, only the caller should still own the data: join every thread"
+            );
+        });
+    }
+
+    #[test]
+    fn more_threads_than_items_still_works() {
+        check("ep01_send", || {
+            let sums = partial_sums(Arc::new(vec![7u64, 8]), 4);
+            assert_eq!(
+                sums.len(),
+                4,
+                "expected 4 partial sums (some of empty chunks), got {sums:?}"
+            );
+            assert_eq!(
+                sums.iter().sum::<u64>(),
+                15,
+                "the partial sums {sums:?} must add up to 15"
+            );
+        });
+    }
+}
