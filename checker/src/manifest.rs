@@ -41,4 +41,9 @@ pub const EXERCISES: &[Exercise] = &[
         hint: "Rc's count is not atomic, so Rc is not Send; Arc's is. \
                Give each thread its own Arc clone and join every thread before you read the count.",
     },
+    // Episode 2
+    // Episode 3
+    // Episode 4
+    // Episode 5
+    // Episode 6
 ];
