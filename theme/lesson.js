@@ -1,0 +1,47 @@
+// Instructor view: a button in the top bar shows or hides instructor notes.
+// The choice is remembered; `?instructor` (or `?instructor=0`) in the address
+// switches it on (off) too, handy for sharing a link with co-instructors.
+(function () {
+  "use strict";
+  var KEY = "course-instructor-view";
+  var root = document.documentElement;
+  var params = new URLSearchParams(window.location.search);
+  var stored = null;
+  try { stored = window.localStorage.getItem(KEY); } catch (e) { /* private mode */ }
+  var on = stored === "on";
+  if (params.has("instructor")) {
+    on = params.get("instructor") !== "0";
+  }
+
+  function apply(state) {
+    on = state;
+    root.classList.toggle("instructor-view", on);
+    try { window.localStorage.setItem(KEY, on ? "on" : "off"); } catch (e) { /* ignore */ }
+    var button = document.getElementById("instructor-toggle");
+    if (button) {
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.title = on ? "Hide instructor notes" : "Show instructor notes";
+    }
+  }
+
+  function addButton() {
+    var bar = document.querySelector("#menu-bar .right-buttons") || document.querySelector("#menu-bar");
+    if (!bar || document.getElementById("instructor-toggle")) return;
+    var button = document.createElement("button");
+    button.id = "instructor-toggle";
+    button.type = "button";
+    button.className = "icon-button";
+    button.setAttribute("aria-label", "Instructor view");
+    button.textContent = "🎓";
+    button.addEventListener("click", function () { apply(!on); });
+    bar.insertBefore(button, bar.firstChild);
+  }
+
+  apply(on);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { addButton(); apply(on); });
+  } else {
+    addButton();
+    apply(on);
+  }
+})();
