@@ -25,14 +25,16 @@
   }
 
   function addButton() {
-    var bar = document.querySelector("#menu-bar .right-buttons") || document.querySelector("#menu-bar");
+    var bar = document.querySelector("#mdbook-menu-bar .right-buttons, #menu-bar .right-buttons, .menu-bar .right-buttons");
     if (!bar || document.getElementById("instructor-toggle")) return;
     var button = document.createElement("button");
     button.id = "instructor-toggle";
     button.type = "button";
     button.className = "icon-button";
     button.setAttribute("aria-label", "Instructor view");
-    button.textContent = "🎓";
+    // A lectern: the instructor's view.
+    button.innerHTML = '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" aria-hidden="true">' +
+      '<rect x="3" y="3" width="18" height="12" rx="1"/><path d="M8 21l4-6 4 6M12 15v0"/></svg>';
     button.addEventListener("click", function () { apply(!on); });
     bar.insertBefore(button, bar.firstChild);
   }
