@@ -26,7 +26,7 @@ pub fn timeout() -> Duration {
     let secs = std::env::var("COURSE_TIMEOUT_SECS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(10);
+        .unwrap_or(8);
     Duration::from_secs(secs)
 }
 
