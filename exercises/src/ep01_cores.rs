@@ -3,7 +3,7 @@
 //! Check your answer: cargo test -p exercises --test ep01 ep01_cores
 
 /// Counts the CPUs in a Linux CPU list such as `0-3,8,10-11` (the format of
-/// `Cpus_allowed_list` in `/proc/self/status` and of `numactl --show`).
+/// `Cpus_allowed_list` in `/proc/self/status` and of `taskset -c`).
 /// Returns `None` if the text is not a CPU list.
 pub fn count_cpu_list(list: &str) -> Option<usize> {
     let _ = list;

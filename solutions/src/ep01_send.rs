@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::thread;
 
 // ANCHOR: solution
-/// Splits `data` into `threads` contiguous chunks (the first chunks one
-/// longer when it does not divide evenly), sums each chunk on its own
-/// thread, and returns the partial sums in chunk order.
+/// Splits `data` into `threads` contiguous chunks whose sizes differ by at
+/// most one, sums each chunk on its own thread, and returns the partial sums
+/// in chunk order.
 pub fn partial_sums(data: Arc<Vec<u64>>, threads: usize) -> Vec<u64> {
     assert!(threads > 0, "need at least one thread");
     let len = data.len();
