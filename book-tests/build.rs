@@ -92,9 +92,43 @@ fn main() {
     }
     write_if_changed(&out.join("compile-fail-tests.rs"), &cf);
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let versions = locked_versions(&root, &["rand", "rayon", "crossbeam"]);
     let summary = format!(
-        "pub const CHAPTERS: usize = {};\npub const COMPILED: usize = {compiled};\npub const RUN: usize = {run};\npub const COMPILE_FAIL: usize = {failing};\npub const IGNORED: &[&str] = &{ignored:?};\npub const RUSTC: &str = {rustc:?};\n",
+        "pub const CHAPTERS: usize = {};\npub const COMPILED: usize = {compiled};\npub const RUN: usize = {run};\npub const COMPILE_FAIL: usize = {failing};\npub const IGNORED: &[&str] = &{ignored:?};\npub const RUSTC: &str = {rustc:?};\npub const CRATES: &[(&str, &str)] = &{versions:?};\n",
         chapters.len()
     );
     write_if_changed(&out.join("summary.rs"), &summary);
+}
+
+/// The versions of `names` that this package depends on, from Cargo.lock
+/// (for the compile_fail harness, which must link the same builds).
+fn locked_versions(root: &Path, names: &[&str]) -> Vec<(String, String)> {
+    println!("cargo:rerun-if-changed={}", root.join("Cargo.lock").display());
+    let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap_or_default();
+    let packages: Vec<&str> = lock.split("[[package]]").collect();
+    let field = |pkg: &str, key: &str| {
+        pkg.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key} = \"")))
+            .map(|v| v.trim_end_matches('"').to_string())
+    };
+    let ours = packages.iter().find(|p| field(p, "name").as_deref() == Some("book-tests"));
+    let mut out = Vec::new();
+    for name in names {
+        // A dependency line says "name version" when several versions are locked.
+        let pinned = ours.and_then(|p| {
+            p.lines()
+                .map(|l| l.trim().trim_matches(|c| c == '"' || c == ','))
+                .find_map(|l| l.strip_prefix(&format!("{name} ")).map(str::to_string))
+        });
+        let version = pinned.or_else(|| {
+            packages
+                .iter()
+                .find(|p| field(p, "name").as_deref() == Some(*name))
+                .and_then(|p| field(p, "version"))
+        });
+        if let Some(v) = version {
+            out.push((name.to_string(), v));
+        }
+    }
+    out
 }

@@ -10,7 +10,47 @@
 
 include!(concat!(env!("OUT_DIR"), "/summary.rs"));
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// The newest build of `name` at `version` in `deps`. Several versions of a
+/// crate can sit in `deps` (rand 0.9 for a tool, 0.10 for the book); an
+/// rlib records the paths of its sources, `<name>-<version>/src/...`, which
+/// tells them apart.
+fn rlib(deps: &Path, name: &str, version: &str) -> Option<PathBuf> {
+    let prefix = format!("lib{name}-");
+    let marker = format!("{name}-{version}/src");
+    std::fs::read_dir(deps)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let f = p.file_name().and_then(|f| f.to_str()).unwrap_or("");
+            f.starts_with(&prefix) && f.ends_with(".rlib")
+        })
+        .filter(|p| {
+            let bytes = std::fs::read(p).unwrap_or_default();
+            bytes.windows(marker.len()).any(|w| w == marker.as_bytes())
+        })
+        .max_by_key(|p| p.metadata().and_then(|m| m.modified()).ok())
+}
+
+fn deps_dir() -> PathBuf {
+    std::env::current_exe().unwrap().parent().unwrap().to_path_buf()
+}
+
+/// `--extern` arguments for the crates a block may use, found once.
+static EXTERNS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let deps = deps_dir();
+    let mut args = Vec::new();
+    for (name, version) in CRATES {
+        if let Some(path) = rlib(&deps, name, version) {
+            args.push("--extern".to_string());
+            args.push(format!("{name}={}", path.display()));
+        }
+    }
+    args
+});
 
 /// Compiles `source` (from `chapter`, fence at `line`) and checks that it
 /// fails with error `code`.
@@ -19,8 +59,12 @@ pub fn check_compile_fail(chapter: &str, line: usize, code: &str, source: &str) 
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("block.rs");
     std::fs::write(&file, source).unwrap();
+    let deps = deps_dir();
     let output = Command::new(RUSTC)
         .args(["--edition", "2021", "--crate-type", "bin", "--emit", "metadata", "--crate-name", "block"])
+        .arg("-L")
+        .arg(format!("dependency={}", deps.display()))
+        .args(EXTERNS.iter())
         .arg("--out-dir")
         .arg(&dir)
         .arg(&file)
