@@ -23,6 +23,10 @@ fn chunk_rng(seed: u64, chunk: u64) -> StdRng {
     StdRng::from_seed(key)
 }
 
+// Not inlined, so that every contender below runs the very same machine code
+// for a chunk; otherwise the optimiser may compile the loop differently in
+// each caller, and the comparison would measure that instead.
+#[inline(never)]
 fn hits_in_chunk(seed: u64, chunk: u64, points: u64) -> u64 {
     let mut rng = chunk_rng(seed, chunk);
     let mut hits = 0;
@@ -75,10 +79,11 @@ fn rayon_pool(seed: u64, sizes: &[u64], pool: &rayon::ThreadPool) -> u64 {
 }
 // ANCHOR_END: contenders
 
-/// Runs `f` RUNS times; returns its result and the shortest time.
+/// Runs `f` once untimed (to warm up caches and clock speed), then RUNS
+/// times; returns its result and the shortest time.
 fn best_of(mut f: impl FnMut() -> u64) -> (u64, Duration) {
     let mut best = Duration::MAX;
-    let mut result = 0;
+    let mut result = std::hint::black_box(f());
     for _ in 0..RUNS {
         let start = Instant::now();
         result = std::hint::black_box(f());
