@@ -67,6 +67,50 @@ fn foreign_resources(site: &Path) -> Vec<String> {
     found
 }
 
+/// Every value of `attr="..."` in `html`.
+fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+/// Links between pages of the book, and to headings in them, all resolve.
+fn broken_links(site: &Path) -> Vec<String> {
+    let mut all = Vec::new();
+    files(site, &mut all);
+    let pages: Vec<PathBuf> = all
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("__"))
+        .collect();
+    let mut found = Vec::new();
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap_or_default();
+        // Only the chapter's own content, not the sidebar's table of contents.
+        let main = html.split("<main>").nth(1).and_then(|m| m.split("</main>").next()).unwrap_or("");
+        for href in attr_values(main, "href") {
+            if href.contains("://") || href.starts_with("mailto:") || href.starts_with('/') {
+                continue;
+            }
+            let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
+            let target = if file.is_empty() { page.clone() } else { page.parent().unwrap().join(file) };
+            let shown = page.strip_prefix(site).unwrap().display();
+            let Ok(text) = std::fs::read_to_string(&target) else {
+                found.push(format!("{shown}: link to a missing page `{href}`"));
+                continue;
+            };
+            if !anchor.is_empty() && !attr_values(&text, "id").contains(&anchor) {
+                found.push(format!("{shown}: link to a missing heading `{href}`"));
+            }
+        }
+    }
+    found
+}
+
 /// A tiny static file server for the browser check, on a free local port.
 fn serve(site: PathBuf) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -263,6 +307,7 @@ fn main() -> ExitCode {
     for f in foreign_resources(&site) {
         problems.push(format!("loads from another origin: {f}"));
     }
+    problems.extend(broken_links(&site));
     let page = std::fs::read_to_string(site.join(EPISODE)).unwrap_or_default();
     if !page.contains("<math") {
         problems.push(format!("{EPISODE} has no MathML"));
