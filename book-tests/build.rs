@@ -19,7 +19,9 @@ fn fail(msg: &str) -> ! {
     // Paths relative to the workspace root read better than absolute ones.
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let root = format!("{}/", root.parent().unwrap().display());
-    let msg = msg.replace(&format!("{root}src/../"), "").replace(&root, "");
+    let msg = msg
+        .replace(&format!("{root}src/../"), "")
+        .replace(&root, "");
     // A build-script panic shows the message; make it the first thing read.
     eprintln!("\nbook tests: {msg}\n");
     panic!("book tests: {msg}");
@@ -103,7 +105,10 @@ fn main() {
 /// The versions of `names` that this package depends on, from Cargo.lock
 /// (for the compile_fail harness, which must link the same builds).
 fn locked_versions(root: &Path, names: &[&str]) -> Vec<(String, String)> {
-    println!("cargo:rerun-if-changed={}", root.join("Cargo.lock").display());
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join("Cargo.lock").display()
+    );
     let lock = fs::read_to_string(root.join("Cargo.lock")).unwrap_or_default();
     let packages: Vec<&str> = lock.split("[[package]]").collect();
     let field = |pkg: &str, key: &str| {
@@ -111,7 +116,9 @@ fn locked_versions(root: &Path, names: &[&str]) -> Vec<(String, String)> {
             .find_map(|l| l.strip_prefix(&format!("{key} = \"")))
             .map(|v| v.trim_end_matches('"').to_string())
     };
-    let ours = packages.iter().find(|p| field(p, "name").as_deref() == Some("book-tests"));
+    let ours = packages
+        .iter()
+        .find(|p| field(p, "name").as_deref() == Some("book-tests"));
     let mut out = Vec::new();
     for name in names {
         // A dependency line says "name version" when several versions are locked.

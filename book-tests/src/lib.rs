@@ -36,7 +36,11 @@ fn rlib(deps: &Path, name: &str, version: &str) -> Option<PathBuf> {
 }
 
 fn deps_dir() -> PathBuf {
-    std::env::current_exe().unwrap().parent().unwrap().to_path_buf()
+    std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// `--extern` arguments for the crates a block may use, found once.
@@ -55,13 +59,26 @@ static EXTERNS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
 /// Compiles `source` (from `chapter`, fence at `line`) and checks that it
 /// fails with error `code`.
 pub fn check_compile_fail(chapter: &str, line: usize, code: &str, source: &str) {
-    let dir = std::env::temp_dir().join(format!("book-compile-fail-{}-{line}-{}", std::process::id(), code));
+    let dir = std::env::temp_dir().join(format!(
+        "book-compile-fail-{}-{line}-{}",
+        std::process::id(),
+        code
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("block.rs");
     std::fs::write(&file, source).unwrap();
     let deps = deps_dir();
     let output = Command::new(RUSTC)
-        .args(["--edition", "2021", "--crate-type", "bin", "--emit", "metadata", "--crate-name", "block"])
+        .args([
+            "--edition",
+            "2021",
+            "--crate-type",
+            "bin",
+            "--emit",
+            "metadata",
+            "--crate-name",
+            "block",
+        ])
         .arg("-L")
         .arg(format!("dependency={}", deps.display()))
         .args(EXTERNS.iter())
@@ -73,7 +90,9 @@ pub fn check_compile_fail(chapter: &str, line: usize, code: &str, source: &str) 
     let _ = std::fs::remove_dir_all(&dir);
     let stderr = String::from_utf8_lossy(&output.stderr);
     if output.status.success() {
-        panic!("{chapter}:{line}: this block is marked compile_fail,{code}, but it compiles.\nEither the example no longer shows the error, or the fence is wrong.");
+        panic!(
+            "{chapter}:{line}: this block is marked compile_fail,{code}, but it compiles.\nEither the example no longer shows the error, or the fence is wrong."
+        );
     }
     let want = format!("error[{code}]");
     if !stderr.contains(&want) {
@@ -81,6 +100,9 @@ pub fn check_compile_fail(chapter: &str, line: usize, code: &str, source: &str) 
             .lines()
             .filter(|l| l.starts_with("error[") || l.starts_with("error:"))
             .collect();
-        panic!("{chapter}:{line}: this block must fail with {code}, but rustc said:\n{}\n\nfull output:\n{stderr}", found.join("\n"));
+        panic!(
+            "{chapter}:{line}: this block must fail with {code}, but rustc said:\n{}\n\nfull output:\n{stderr}",
+            found.join("\n")
+        );
     }
 }

@@ -1,5 +1,5 @@
 //! Prints what the book tests cover (run by `cargo test`).
-use book_tests::{CHAPTERS, COMPILED, COMPILE_FAIL, IGNORED, RUN};
+use book_tests::{CHAPTERS, COMPILE_FAIL, COMPILED, IGNORED, RUN};
 
 fn main() {
     println!(

@@ -19,7 +19,8 @@ impl Preprocessor for Lesson {
         for item in book.iter() {
             if let BookItem::Chapter(ch) = item
                 && let Some(path) = &ch.path
-                && let Some((fm, _)) = front_matter(&ch.content).map_err(|e| Error::msg(format!("{}: {e}", path.display())))?
+                && let Some((fm, _)) = front_matter(&ch.content)
+                    .map_err(|e| Error::msg(format!("{}: {e}", path.display())))?
             {
                 episodes.push((path.display().to_string(), fm));
             }

@@ -18,7 +18,10 @@ use std::process::ExitCode;
 
 /// The workspace root (where book.toml is).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// Loads the book with our preprocessors registered in place of the
@@ -38,17 +41,23 @@ fn usage() -> ExitCode {
 }
 
 fn flag(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(cmd) = args.first() else { return usage() };
+    let Some(cmd) = args.first() else {
+        return usage();
+    };
     let rest = &args[1..];
     let result = match cmd.as_str() {
         "build" => build(flag(rest, "--dest-dir").map(PathBuf::from)),
         "serve" => {
-            let port = flag(rest, "--port").and_then(|p| p.parse().ok()).unwrap_or(3000);
+            let port = flag(rest, "--port")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(3000);
             serve::serve(port)
         }
         "preprocess" => lesson::command(rest),
@@ -68,7 +77,8 @@ fn build(dest: Option<PathBuf>) -> mdbook_driver::errors::Result<()> {
     let mut book = load(&root)?;
     if let Some(dest) = &dest {
         let dest = std::env::current_dir()?.join(dest);
-        book.config.set("build.build-dir", dest.display().to_string())?;
+        book.config
+            .set("build.build-dir", dest.display().to_string())?;
     }
     book.build()?;
     println!("book written to {}", book.build_dir_for("html").display());

@@ -26,7 +26,9 @@ fn watched(root: &Path) -> Vec<PathBuf> {
 }
 
 fn newest(path: &Path) -> SystemTime {
-    let Ok(meta) = std::fs::metadata(path) else { return SystemTime::UNIX_EPOCH };
+    let Ok(meta) = std::fs::metadata(path) else {
+        return SystemTime::UNIX_EPOCH;
+    };
     let mut t = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
     if meta.is_dir() {
         for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
@@ -37,12 +39,17 @@ fn newest(path: &Path) -> SystemTime {
 }
 
 fn stamp(root: &Path) -> SystemTime {
-    watched(root).iter().map(|p| newest(p)).max().unwrap_or(SystemTime::UNIX_EPOCH)
+    watched(root)
+        .iter()
+        .map(|p| newest(p))
+        .max()
+        .unwrap_or(SystemTime::UNIX_EPOCH)
 }
 
 fn build_once(root: &Path) -> mdbook_driver::errors::Result<PathBuf> {
     let mut book = crate::load(root)?;
-    book.config.set("output.html.live-reload-endpoint", RELOAD)?;
+    book.config
+        .set("output.html.live-reload-endpoint", RELOAD)?;
     book.build()?;
     Ok(book.build_dir_for("html"))
 }
@@ -71,7 +78,9 @@ pub fn serve(port: u16) -> mdbook_driver::errors::Result<()> {
         }
     }
     let _ = server.join();
-    Err(mdbook_driver::errors::Error::msg(format!("the server on port {port} stopped")))
+    Err(mdbook_driver::errors::Error::msg(format!(
+        "the server on port {port} stopped"
+    )))
 }
 
 #[tokio::main]

@@ -25,7 +25,10 @@ struct Outcome {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// Test binaries: (package, target name, executable).
@@ -43,7 +46,10 @@ fn build(root: &Path) -> Result<Vec<(String, String, PathBuf)>, String> {
             "-p",
             "solutions",
         ])
-        .env("CARGO_TARGET_DIR", root.join("target").join("exercise-check"))
+        .env(
+            "CARGO_TARGET_DIR",
+            root.join("target").join("exercise-check"),
+        )
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
@@ -114,14 +120,20 @@ fn run(exe: &Path) -> Result<BTreeMap<String, Outcome>, String> {
         if let Some(rest) = line.strip_prefix("test ")
             && let Some((name, verdict)) = rest.rsplit_once(" ... ")
         {
-            let outcome = Outcome { passed: verdict == "ok", output: String::new() };
+            let outcome = Outcome {
+                passed: verdict == "ok",
+                output: String::new(),
+            };
             results.insert(name.to_string(), outcome);
         }
     }
     // Failure sections: "---- name stdout ----" up to the next one.
     let mut current: Option<String> = None;
     for line in stdout.lines() {
-        if let Some(name) = line.strip_prefix("---- ").and_then(|l| l.strip_suffix(" stdout ----")) {
+        if let Some(name) = line
+            .strip_prefix("---- ")
+            .and_then(|l| l.strip_suffix(" stdout ----"))
+        {
             current = Some(name.to_string());
         } else if line == "failures:" || line.starts_with("test result:") {
             current = None;
@@ -148,7 +160,9 @@ fn compare(root: &Path, stubs: &Results, sols: &Results) -> Vec<String> {
         ));
     }
     for (target, name) in sols.keys().filter(|k| !stubs.contains_key(*k)) {
-        problems.push(format!("{target}::{name} runs on solutions/ but not on exercises/"));
+        problems.push(format!(
+            "{target}::{name} runs on solutions/ but not on exercises/"
+        ));
     }
     let mut per_exercise: BTreeMap<&str, usize> = BTreeMap::new();
     for ((target, name), o) in stubs {
@@ -164,7 +178,9 @@ fn compare(root: &Path, stubs: &Results, sols: &Results) -> Vec<String> {
             problems.push(format!(
                 "test {target}::{name} PASSES on the unsolved stub: it cannot tell a stub from an answer"
             ));
-        } else if !o.output.contains(&format!("exercise `{module}`")) || !o.output.contains(ex.chapter) {
+        } else if !o.output.contains(&format!("exercise `{module}`"))
+            || !o.output.contains(ex.chapter)
+        {
             problems.push(format!(
                 "test {target}::{name} fails on the stub, but its message does not name exercise `{module}` and chapter {}; wrap the test body in course_check::check(\"{module}\", ..). It said:\n{}",
                 ex.chapter, o.output
@@ -173,12 +189,18 @@ fn compare(root: &Path, stubs: &Results, sols: &Results) -> Vec<String> {
     }
     for ((target, name), o) in sols {
         if !o.passed {
-            problems.push(format!("test {target}::{name} FAILS on the solution:\n{}", o.output));
+            problems.push(format!(
+                "test {target}::{name} FAILS on the solution:\n{}",
+                o.output
+            ));
         }
     }
     for ex in EXERCISES {
         if !per_exercise.contains_key(ex.name) {
-            problems.push(format!("exercise `{}` is in the manifest but has no tests", ex.name));
+            problems.push(format!(
+                "exercise `{}` is in the manifest but has no tests",
+                ex.name
+            ));
         }
         for krate in ["exercises", "solutions"] {
             let file = Path::new(krate).join("src").join(format!("{}.rs", ex.name));
@@ -186,9 +208,13 @@ fn compare(root: &Path, stubs: &Results, sols: &Results) -> Vec<String> {
                 problems.push(format!("exercise `{}` has no {}", ex.name, file.display()));
             }
         }
-        let chapter = std::fs::read_to_string(root.join("src").join(ex.chapter)).unwrap_or_default();
+        let chapter =
+            std::fs::read_to_string(root.join("src").join(ex.chapter)).unwrap_or_default();
         if !chapter.contains(ex.name) {
-            problems.push(format!("chapter src/{} does not mention exercise `{}`", ex.chapter, ex.name));
+            problems.push(format!(
+                "chapter src/{} does not mention exercise `{}`",
+                ex.chapter, ex.name
+            ));
         }
     }
     println!(

@@ -19,7 +19,10 @@ use std::time::{Duration, Instant};
 const EPISODE: &str = "ep01-cores-and-the-gil.html";
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -39,7 +42,17 @@ fn foreign_resources(site: &Path) -> Vec<String> {
     let mut found = Vec::new();
     let mut all = Vec::new();
     files(site, &mut all);
-    let attrs = ["src=\"", "src='", "href=\"", "href='", "url(", "url(\"", "url('", "@import \"", "srcset=\""];
+    let attrs = [
+        "src=\"",
+        "src='",
+        "href=\"",
+        "href='",
+        "url(",
+        "url(\"",
+        "url('",
+        "@import \"",
+        "srcset=\"",
+    ];
     for f in all {
         let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !matches!(ext, "html" | "css" | "js") {
@@ -51,13 +64,22 @@ fn foreign_resources(site: &Path) -> Vec<String> {
                 let mut rest = line;
                 while let Some(i) = rest.find(a) {
                     let value = &rest[i + a.len()..];
-                    let remote = value.starts_with("http://") || value.starts_with("https://") || value.starts_with("//");
+                    let remote = value.starts_with("http://")
+                        || value.starts_with("https://")
+                        || value.starts_with("//");
                     // <a href=...> is a link the reader may follow, not a request.
                     let before = &rest[..i];
-                    let is_anchor = a.starts_with("href") && before.rfind('<').is_some_and(|t| before[t..].starts_with("<a "));
+                    let is_anchor = a.starts_with("href")
+                        && before
+                            .rfind('<')
+                            .is_some_and(|t| before[t..].starts_with("<a "));
                     if remote && !is_anchor {
                         let shown: String = value.chars().take(80).collect();
-                        found.push(format!("{}:{}: {a}{shown}", f.strip_prefix(site).unwrap().display(), lineno + 1));
+                        found.push(format!(
+                            "{}:{}: {a}{shown}",
+                            f.strip_prefix(site).unwrap().display(),
+                            lineno + 1
+                        ));
                     }
                     rest = &rest[i + a.len()..];
                 }
@@ -91,13 +113,21 @@ fn broken_links(site: &Path) -> Vec<String> {
     for page in &pages {
         let html = std::fs::read_to_string(page).unwrap_or_default();
         // Only the chapter's own content, not the sidebar's table of contents.
-        let main = html.split("<main>").nth(1).and_then(|m| m.split("</main>").next()).unwrap_or("");
+        let main = html
+            .split("<main>")
+            .nth(1)
+            .and_then(|m| m.split("</main>").next())
+            .unwrap_or("");
         for href in attr_values(main, "href") {
             if href.contains("://") || href.starts_with("mailto:") || href.starts_with('/') {
                 continue;
             }
             let (file, anchor) = href.split_once('#').unwrap_or((href, ""));
-            let target = if file.is_empty() { page.clone() } else { page.parent().unwrap().join(file) };
+            let target = if file.is_empty() {
+                page.clone()
+            } else {
+                page.parent().unwrap().join(file)
+            };
             let shown = page.strip_prefix(site).unwrap().display();
             let Ok(text) = std::fs::read_to_string(&target) else {
                 found.push(format!("{shown}: link to a missing page `{href}`"));
@@ -131,7 +161,11 @@ fn respond(mut stream: TcpStream, site: &Path) {
         return;
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = path.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
+    let path = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("/")
+        .trim_start_matches('/');
     let path = if path.is_empty() { "index.html" } else { path };
     let file = site.join(path);
     let (status, body) = match std::fs::read(&file) {
@@ -190,14 +224,16 @@ document.getElementById("f").addEventListener("load", function () {
 </script></body></html>"#;
 
 fn chromium() -> Option<String> {
-    ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|c| {
-        Command::new(c)
-            .arg("--version")
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|_| c.to_string())
-    })
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .map(|_| c.to_string())
+        })
 }
 
 fn browser_check(site: &Path, browser: &str, problems: &mut Vec<String>) {
@@ -241,14 +277,35 @@ fn browser_check(site: &Path, browser: &str, problems: &mut Vec<String>) {
     let _ = child.kill();
     let _ = child.wait();
     let dom = reader.join().unwrap_or_default();
-    let Some(json) = dom.split("RESULT ").nth(1).and_then(|s| s.split(" END").next()) else {
-        problems.push(format!("chromium did not report on {EPISODE} (got {} bytes of DOM)", dom.len()));
+    let Some(json) = dom
+        .split("RESULT ")
+        .nth(1)
+        .and_then(|s| s.split(" END").next())
+    else {
+        problems.push(format!(
+            "chromium did not report on {EPISODE} (got {} bytes of DOM)",
+            dom.len()
+        ));
         return;
     };
-    let r: serde_json::Value = serde_json::from_str(&json.replace("&quot;", "\"")).unwrap_or_default();
+    let r: serde_json::Value =
+        serde_json::from_str(&json.replace("&quot;", "\"")).unwrap_or_default();
     println!("site check: chromium saw {r}");
-    let kinds: Vec<&str> = r["kinds"].as_array().into_iter().flatten().filter_map(|k| k.as_str()).collect();
-    for k in ["questions", "objectives", "challenge", "solution", "keypoints", "callout", "instructor"] {
+    let kinds: Vec<&str> = r["kinds"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|k| k.as_str())
+        .collect();
+    for k in [
+        "questions",
+        "objectives",
+        "challenge",
+        "solution",
+        "keypoints",
+        "callout",
+        "instructor",
+    ] {
         if !kinds.contains(&k) {
             problems.push(format!("chromium: no `{k}` box on {EPISODE}"));
         }
@@ -265,10 +322,14 @@ fn browser_check(site: &Path, browser: &str, problems: &mut Vec<String>) {
         problems.push("chromium: the episode's minutes are not shown".into());
     }
     // Collapsed: the box is no taller than its summary line (plus padding).
-    if flag("solutionOpenBefore") != Some(false) || num("solutionHeightBefore") > num("summaryHeight") + 20.0 {
+    if flag("solutionOpenBefore") != Some(false)
+        || num("solutionHeightBefore") > num("summaryHeight") + 20.0
+    {
         problems.push("chromium: the first solution is not collapsed on load".into());
     }
-    if flag("solutionOpenAfter") != Some(true) || num("solutionHeightAfter") < num("solutionHeightBefore") + 30.0 {
+    if flag("solutionOpenAfter") != Some(true)
+        || num("solutionHeightAfter") < num("solutionHeightBefore") + 30.0
+    {
         problems.push("chromium: the first solution did not open on click".into());
     }
     if num("instructorHeight") != 0.0 {
@@ -279,14 +340,24 @@ fn browser_check(site: &Path, browser: &str, problems: &mut Vec<String>) {
     }
     // Every request the page made went to our server.
     let origin = r["origin"].as_str().unwrap_or("");
-    let resources: Vec<&str> = r["resources"].as_array().into_iter().flatten().filter_map(|u| u.as_str()).collect();
+    let resources: Vec<&str> = r["resources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u.as_str())
+        .collect();
     if resources.is_empty() || origin.is_empty() {
         problems.push("chromium: could not list the page's requests".into());
     }
     for url in resources.iter().filter(|u| !u.starts_with(origin)) {
-        problems.push(format!("chromium: the page requested another origin: {url}"));
+        problems.push(format!(
+            "chromium: the page requested another origin: {url}"
+        ));
     }
-    println!("site check: the page made {} requests, all to {origin}", resources.len());
+    println!(
+        "site check: the page made {} requests, all to {origin}",
+        resources.len()
+    );
 }
 
 fn main() -> ExitCode {
@@ -315,7 +386,12 @@ fn main() -> ExitCode {
     if page.contains("katex.min.css") || page.contains("class=\"katex-html\"") {
         problems.push(format!("{EPISODE} uses KaTeX HTML/CSS instead of MathML"));
     }
-    for needle in ["lesson-box questions", "lesson-box challenge", "<details class=\"lesson-box solution\">", "Teaching:"] {
+    for needle in [
+        "lesson-box questions",
+        "lesson-box challenge",
+        "<details class=\"lesson-box solution\">",
+        "Teaching:",
+    ] {
         if !page.contains(needle) {
             problems.push(format!("{EPISODE} lacks `{needle}`"));
         }
@@ -332,7 +408,10 @@ fn main() -> ExitCode {
     }
     let _ = std::fs::remove_dir_all(site.join("__chromium-profile"));
     if problems.is_empty() {
-        println!("site check: ok ({} built, no other origins, math is MathML)", site.display());
+        println!(
+            "site check: ok ({} built, no other origins, math is MathML)",
+            site.display()
+        );
         ExitCode::SUCCESS
     } else {
         for p in &problems {
