@@ -48,6 +48,14 @@ fn main() {
         let text = fs::read_to_string(&path)
             .unwrap_or_else(|e| fail(&format!("src/{}: cannot read: {e}", ch.path)));
         let p = prepare(&path, &text).unwrap_or_else(|e| fail(&e));
+        let shape = booktools::lesson::lint_episode(&text);
+        if !shape.is_empty() {
+            fail(&format!(
+                "src/{}: not a complete episode: {}",
+                ch.path,
+                shape.join("; ")
+            ));
+        }
         let mut stem = sanitize(ch.stem());
         if stem.starts_with(|c: char| c.is_ascii_digit()) {
             stem = format!("ch_{stem}");

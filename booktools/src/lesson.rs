@@ -269,6 +269,49 @@ pub fn render(name: &str, text: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// Checks that an episode (a chapter with front matter) has the lesson's
+/// shape: questions, objectives and keypoints boxes, at least two
+/// challenges, and a solution in every challenge. Returns what is missing.
+pub fn lint_episode(text: &str) -> Vec<String> {
+    if !matches!(front_matter(text), Ok(Some(_))) {
+        return Vec::new();
+    }
+    let mut fences = FenceTracker::default();
+    let mut stack: Vec<(String, usize, bool)> = Vec::new(); // (kind, line, has solution)
+    let mut counts = std::collections::BTreeMap::<String, usize>::new();
+    let mut problems = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if fences.feed(line) {
+            continue;
+        }
+        if closing(line) {
+            if let Some((kind, at, solved)) = stack.pop()
+                && kind == "challenge"
+                && !solved
+            {
+                problems.push(format!("line {at}: this challenge has no ::::solution"));
+            }
+        } else if let Some((kind, _)) = opening(line) {
+            *counts.entry(kind.to_string()).or_default() += 1;
+            if kind == "solution"
+                && let Some(open) = stack.iter_mut().rev().find(|(k, _, _)| k == "challenge")
+            {
+                open.2 = true;
+            }
+            stack.push((kind.to_string(), i + 1, false));
+        }
+    }
+    for kind in ["questions", "objectives", "keypoints"] {
+        if !counts.contains_key(kind) {
+            problems.push(format!("no :::{kind} box"));
+        }
+    }
+    if counts.get("challenge").copied().unwrap_or(0) < 2 {
+        problems.push("fewer than two :::challenge boxes".to_string());
+    }
+    problems
+}
+
 /// One row of the schedule: a chapter's title, its path in the book, and
 /// its front matter.
 pub struct ScheduleRow<'a> {
@@ -342,6 +385,26 @@ mod tests {
         assert!(e.contains("never closed"), "{e}");
         let e = render("ep01.md", "a\n:::\n").unwrap_err();
         assert!(e.contains("never opened"), "{e}");
+    }
+
+    #[test]
+    fn lint_wants_the_lesson_shape() {
+        let good = "---\ntitle: T\nteaching: 1\nexercises: 1\n---\n:::questions\n:::\n:::objectives\n:::\n:::challenge\n::::solution\n::::\n:::\n:::challenge\n::::hint\n::::\n::::solution\n::::\n:::\n:::keypoints\n:::\n";
+        assert_eq!(lint_episode(good), Vec::<String>::new());
+        let bad = "---\ntitle: T\nteaching: 1\nexercises: 1\n---\n:::challenge\n:::\n";
+        let problems = lint_episode(bad);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("line 6") && p.contains("no ::::solution")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("keypoints")),
+            "{problems:?}"
+        );
+        assert!(problems.iter().any(|p| p.contains("two")), "{problems:?}");
+        assert!(lint_episode("# Not an episode\n").is_empty());
     }
 
     #[test]
