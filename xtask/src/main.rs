@@ -4,12 +4,16 @@
 //! - `cargo xtask serve [--port N]`: build, serve on http://localhost:N (3000),
 //!   rebuild and reload the page when the book, its listings or the
 //!   solutions change.
+//! - `cargo xtask progress`: which exercises you have solved, and what to
+//!   read for the others.
 //! - `cargo xtask preprocess`: the lesson preprocessor, for stock `mdbook`.
 //!
 //! mdBook 0.5 (`mdbook-driver`) and mdbook-katex 0.10 run in process, at the
 //! versions pinned by Cargo.lock: nothing to install.
 
 mod lesson;
+mod progress;
+mod runner;
 mod serve;
 
 use mdbook_driver::MDBook;
@@ -35,7 +39,7 @@ pub fn load(root: &Path) -> mdbook_driver::errors::Result<MDBook> {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask build [--dest-dir DIR]\n       cargo xtask serve [--port PORT]\n       cargo xtask preprocess   (mdBook preprocessor protocol)"
+        "usage: cargo xtask build [--dest-dir DIR]\n       cargo xtask serve [--port PORT]\n       cargo xtask progress\n       cargo xtask preprocess   (mdBook preprocessor protocol)"
     );
     ExitCode::from(2)
 }
@@ -61,6 +65,7 @@ fn main() -> ExitCode {
             serve::serve(port)
         }
         "preprocess" => lesson::command(rest),
+        "progress" => return progress::progress(),
         _ => return usage(),
     };
     match result {
