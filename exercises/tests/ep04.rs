@@ -133,6 +133,29 @@ mod ep04_pool {
     use std::thread::{self, ThreadId};
     use std::time::Duration;
 
+    /// Submits `n` jobs that wait for each other at a barrier, so they can
+    /// only finish if `n` workers run them at the same time (otherwise the
+    /// watchdog reports a hang); returns the ids of the threads that ran them.
+    fn meet_on_n_workers(pool: &Pool, n: usize) -> HashSet<ThreadId> {
+        let meet = Arc::new(Barrier::new(n));
+        let handles: Vec<_> = (0..n)
+            .map(|_| {
+                let m = Arc::clone(&meet);
+                pool.submit(move || {
+                    m.wait();
+                    thread::current().id()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.wait()
+                    .expect("jobs that only wait at a barrier do not panic")
+            })
+            .collect()
+    }
+
     #[test]
     fn submit_returns_a_handle_that_waits_for_the_result() {
         check("ep04_pool", || {
@@ -198,22 +221,7 @@ mod ep04_pool {
         check("ep04_pool", || {
             let n = 4;
             let pool = Pool::new(n);
-            let meet = Arc::new(Barrier::new(n));
-            // n jobs that wait for each other: they only finish if n workers
-            // run them at the same time.
-            let handles: Vec<_> = (0..n)
-                .map(|_| {
-                    let m = Arc::clone(&meet);
-                    pool.submit(move || {
-                        m.wait();
-                        thread::current().id()
-                    })
-                })
-                .collect();
-            let first: HashSet<ThreadId> = handles
-                .into_iter()
-                .map(|h| h.wait().expect("these jobs do not panic"))
-                .collect();
+            let first = meet_on_n_workers(&pool, n);
             assert_eq!(
                 first.len(),
                 n,
@@ -300,22 +308,11 @@ mod ep04_pool {
                 "the error should carry the panic's message, got {err:?}"
             );
             // Both workers must still be there: n jobs that wait for each other.
-            let meet = Arc::new(Barrier::new(n));
-            let handles: Vec<_> = (0..n)
-                .map(|_| {
-                    let m = Arc::clone(&meet);
-                    pool.submit(move || {
-                        m.wait();
-                    })
-                })
-                .collect();
-            for h in handles {
-                assert_eq!(
-                    h.wait(),
-                    Ok(()),
-                    "after a job panicked, the pool should still run jobs on all {n} workers"
-                );
-            }
+            assert_eq!(
+                meet_on_n_workers(&pool, n).len(),
+                n,
+                "after a job panicked, the pool should still run jobs on all {n} workers"
+            );
             let r = pool.map(
                 |i: u32| {
                     if i == 3 {
