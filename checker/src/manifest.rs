@@ -30,8 +30,10 @@ pub const EXERCISES: &[Exercise] = &[
         chapter: "ep01-cores-and-the-gil.md",
         chapter_title: "Episode 1: Cores, threads, processes and the GIL",
         topic: "\"How many cores may my program use?\"",
-        hint: "std::thread::available_parallelism() returns io::Result<NonZeroUsize>; \
-               fall back to 1 when it fails, and never report more than the machine has.",
+        hint: "count_cpu_list: split on ',', then each part on '-'; a range a-b holds b-a+1 \
+               CPUs, and any part that does not parse (or has b < a) makes the answer None. \
+               usable_cores: std::thread::available_parallelism() returns \
+               io::Result<NonZeroUsize>; use .get(), and fall back to 1 when it fails.",
     },
     Exercise {
         name: "ep01_send",
