@@ -125,7 +125,7 @@ fn label(kind: &str) -> Option<&'static str> {
 }
 
 /// If `line` opens a box, its kind and optional title.
-fn opening(line: &str) -> Option<(&str, &str)> {
+pub fn opening(line: &str) -> Option<(&str, &str)> {
     let t = line.trim_end();
     let colons = t.len() - t.trim_start_matches(':').len();
     if colons < 3 || !line.starts_with(":::") {
@@ -142,7 +142,7 @@ fn opening(line: &str) -> Option<(&str, &str)> {
     (!kind.is_empty()).then(|| (kind, title.trim()))
 }
 
-fn closing(line: &str) -> bool {
+pub fn closing(line: &str) -> bool {
     let t = line.trim_end();
     t.len() >= 3 && t.chars().all(|c| c == ':')
 }

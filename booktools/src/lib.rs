@@ -3,6 +3,7 @@
 //! `compile_fail` harness), so both read the book the same way.
 
 pub mod booktest;
+pub mod exercises;
 pub mod include;
 pub mod lesson;
 pub mod summary;

@@ -1,24 +1,33 @@
 //! `course-check`: what every exercise test runs through.
 //!
-//! - [`EXERCISES`] is the manifest: the one place that lists each exercise,
-//!   the chapter that teaches it and a hint. Its name is used by the chapter
-//!   (anchor), the stub, the solution and the test.
-//! - [`check`] runs a test body under a watchdog: a deadlock becomes a
-//!   failure within seconds instead of a hang, and every failure names the
-//!   exercise, says what went wrong and which chapter to read.
-//! - [`Reaper`] kills and waits for a child process when a test ends, even
-//!   when the test fails.
+//! - [`EXERCISES`] is the manifest, read from the book when this crate is
+//!   built: each chapter declares its exercises, their sections and hints.
+//! - [`exercise!`] puts the learner's file (or the model answer) into a test
+//!   program, so that each exercise compiles on its own: a broken file never
+//!   stops another exercise from being checked.
+//! - [`check`] runs a test body in a process of its own, in a process group
+//!   of its own, under a watchdog: a deadlock becomes a failure within
+//!   seconds, and every process the test started is killed and reaped. A
+//!   failure names the exercise and the test, says what was expected and
+//!   what came, where the learner's code panicked, which section of the
+//!   book to read (as an address of the served book) and a hint that fits
+//!   the test.
+//! - [`workers!`] and [`worker_program`] let a test hand the learner's code
+//!   a program to start (a worker process), built from the learner's own
+//!   functions, without a separate binary target that could break the build.
+//! - [`Reaper`] kills and waits for a child process when a test ends.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::io::{Read, Write};
 use std::panic;
-use std::process::Child;
-use std::sync::{Once, mpsc};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::sync::{Mutex, Once, mpsc};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 mod manifest;
-pub use manifest::{EXERCISES, Exercise};
+pub use manifest::{BOOK_URL, EXERCISES, Exercise};
 
 /// How long a test may run before the watchdog calls it a hang.
 /// Set `COURSE_TIMEOUT_SECS` to change it (say, under a debugger).
@@ -36,33 +45,150 @@ pub fn exercise(name: &str) -> &'static Exercise {
         .iter()
         .find(|e| e.name == name)
         .unwrap_or_else(|| {
-            panic!("`{name}` is not in the exercise manifest (checker/src/manifest.rs)")
+            panic!(
+                "`{name}` is not an exercise of the book: no chapter has a `:::challenge Exercise `{name}`` box"
+            )
         })
 }
 
-const THREAD_PREFIX: &str = "exercise ";
-
-thread_local! {
-    static LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
+/// Puts exercise modules into a test program: `course_check::exercise!(ep05_split, ep05_pi_chunks);`
+/// makes `crate::ep05_split` and `crate::ep05_pi_chunks` from the package's
+/// `src/ep05_split.rs` and `src/ep05_pi_chunks.rs` (the package's build
+/// script writes the `#[path]` module each name stands for).
+#[macro_export]
+macro_rules! exercise {
+    ($($name:ident),+ $(,)?) => {
+        $( include!(concat!(env!("OUT_DIR"), "/", stringify!($name), ".rs")); )+
+    };
 }
 
-/// Our test-body threads report their panics through the watchdog, with
-/// the exercise and chapter; the default hook would print them a second
-/// time without either, so for those threads we only note where it happened.
+/// Declares the worker programs a test program can be started as:
+///
+/// ```ignore
+/// course_check::workers! {
+///     "ep05_pi_worker" => || ep05_pi_procs::worker_main(),
+/// }
+/// ```
+///
+/// [`worker_program`]`("ep05_pi_worker")` then gives a path that, when
+/// started, runs that function (with the arguments it was started with)
+/// instead of the tests, and exits with the `ExitCode` it returns.
+#[macro_export]
+macro_rules! workers {
+    ($($name:literal => $main:expr),+ $(,)?) => {
+        #[used]
+        #[unsafe(link_section = ".init_array")]
+        static __COURSE_WORKERS: extern "C" fn() = {
+            extern "C" fn dispatch() {
+                $crate::dispatch_worker(&[$(($name, $main as fn() -> ::std::process::ExitCode)),+]);
+            }
+            dispatch
+        };
+    };
+}
+
+/// Runs before `main` (see [`workers!`]): if this program was started as
+/// one of `table`'s workers, runs it and exits.
+#[doc(hidden)]
+pub fn dispatch_worker(table: &[(&str, fn() -> ExitCode)]) {
+    let Some(arg0) = std::env::args_os().next() else {
+        return;
+    };
+    let Some(started_as) = Path::new(&arg0).file_name() else {
+        return;
+    };
+    for (name, main) in table {
+        if started_as == *name {
+            let code = panic::catch_unwind(*main).unwrap_or(ExitCode::from(101));
+            let _ = std::io::stdout().flush();
+            std::process::exit(exit_code_number(code));
+        }
+    }
+}
+
+/// `ExitCode` keeps its number private; its `Debug` form shows it.
+fn exit_code_number(code: ExitCode) -> i32 {
+    if code == ExitCode::SUCCESS {
+        return 0;
+    }
+    let text = format!("{code:?}");
+    let digits: String = text
+        .chars()
+        .rev()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().unwrap_or(1)
+}
+
+/// The path of a program that runs worker `name` of this test program (see
+/// [`workers!`]): a link to the test program, named after the worker, in
+/// `target/.../course-workers/`.
+pub fn worker_program(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("where is this test program?");
+    let dir = exe
+        .parent()
+        .unwrap()
+        .join("course-workers")
+        .join(exe.file_name().unwrap());
+    std::fs::create_dir_all(&dir).expect("cannot make the folder for worker programs");
+    let link = dir.join(name);
+    if std::fs::read_link(&link).ok().as_deref() != Some(exe.as_path()) {
+        // Made under another name and renamed: tests running at the same
+        // time never see a half-made link.
+        let tmp = dir.join(format!(".{name}.{}", std::process::id()));
+        let _ = std::fs::remove_file(&tmp);
+        std::os::unix::fs::symlink(&exe, &tmp).expect("cannot link the worker program");
+        std::fs::rename(&tmp, &link).expect("cannot link the worker program");
+    }
+    link
+}
+
+/// Where the workspace is, to show paths relative to it.
+fn workspace() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap()
+}
+
+fn relative(file: &str) -> String {
+    Path::new(file)
+        .strip_prefix(workspace())
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| file.to_string())
+}
+
+/// A panic seen in a test's process: (thread, file, line, message).
+#[derive(Debug, Clone)]
+struct Seen {
+    thread: Option<String>,
+    file: String,
+    line: u32,
+}
+
+static SEEN: Mutex<Vec<Seen>> = Mutex::new(Vec::new());
+const CHILD_ENV: &str = "COURSE_CHECK_TEST";
+const BEGIN: &str = "\u{1}course-report-begin";
+const END: &str = "\u{1}course-report-end";
+
+/// Notes where every panic happened; the body thread's own panic is
+/// reported by [`check`], so the default hook stays quiet for it.
 fn install_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let default = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
-            let ours = thread::current()
-                .name()
-                .is_some_and(|n| n.starts_with(THREAD_PREFIX));
-            if ours {
-                let at = info
-                    .location()
-                    .map(|l| format!("{}:{}", l.file(), l.line()));
-                LOCATION.with(|c| *c.borrow_mut() = at);
-            } else {
+            let name = thread::current().name().map(str::to_string);
+            if let Some(l) = info.location() {
+                SEEN.lock().unwrap_or_else(|e| e.into_inner()).push(Seen {
+                    thread: name.clone(),
+                    file: l.file().to_string(),
+                    line: l.line(),
+                });
+            }
+            let body = std::env::var(CHILD_ENV).ok();
+            if name.is_none() || name != body {
                 default(info);
             }
         }));
@@ -79,10 +205,21 @@ fn message(payload: &(dyn Any + Send)) -> String {
     }
 }
 
-/// Runs `body`, the test of exercise `name`, under the watchdog.
+fn is_learner_file(file: &str) -> bool {
+    let f = relative(file);
+    (f.starts_with("exercises/src/") || f.starts_with("solutions/src/") || f.contains("/src/ep"))
+        && !f.starts_with("checker/")
+}
+
+fn is_test_file(file: &str) -> bool {
+    relative(file).contains("tests/")
+}
+
+/// Runs `body`, a test of exercise `name`, under the watchdog.
 ///
-/// On failure it panics with a message that names the exercise, says what
-/// was expected (the assertion's own message) and points at the chapter.
+/// On failure it fails the test with a message that names the exercise and
+/// the test, says what was expected (the assertion's own message), where
+/// the learner's code panicked, what to read and a hint.
 pub fn check<F>(name: &str, body: F)
 where
     F: FnOnce() + Send + 'static,
@@ -97,61 +234,248 @@ where
 {
     let ex = exercise(name);
     install_hook();
-    let (tx, rx) = mpsc::channel();
-    let spawned = thread::Builder::new()
-        .name(format!("{THREAD_PREFIX}{name}"))
-        .spawn(move || {
-            let result = panic::catch_unwind(panic::AssertUnwindSafe(body));
-            let outcome = result.map_err(|p| {
-                let at = LOCATION.with(|c| c.borrow_mut().take());
-                (message(&*p), at)
-            });
-            let _ = tx.send(outcome);
-        })
-        .expect("could not start the test thread");
-    match rx.recv_timeout(limit) {
-        Ok(Ok(())) => {
-            let _ = spawned.join();
-        }
-        Ok(Err((msg, at))) => panic!("{}", failure_report(ex, &msg, at.as_deref())),
-        Err(_) => panic!("{}", timeout_report(ex, limit)),
+    let test = thread::current()
+        .name()
+        .filter(|n| *n != "main")
+        .map(str::to_string);
+    let Some(test) = test else {
+        // Not on a test thread of its own: run here, under the watchdog.
+        return in_process(ex, "", limit, body);
+    };
+    if std::env::var(CHILD_ENV).as_deref() == Ok(test.as_str()) {
+        // We are the process the parent started for this test.
+        return run_body(ex, &test, body);
+    }
+    drop(body);
+    in_child(ex, &test, limit);
+}
+
+/// Fails the current test with `report`, shown once, without the panic
+/// hook's "panicked at checker/src/lib.rs" line.
+fn fail(report: String) -> ! {
+    println!("{report}");
+    let _ = std::io::stdout().flush();
+    panic::resume_unwind(Box::new(report))
+}
+
+fn run_body<F: FnOnce()>(ex: &Exercise, test: &str, body: F) {
+    if let Err(p) = panic::catch_unwind(panic::AssertUnwindSafe(body)) {
+        let msg = message(&*p);
+        let seen = SEEN.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let report = failure_report(ex, test, &msg, &seen);
+        println!("{BEGIN}\n{report}\n{END}");
+        let _ = std::io::stdout().flush();
+        panic::resume_unwind(Box::new(report));
     }
 }
 
-fn read_more(ex: &Exercise) -> String {
+fn in_process<F>(ex: &'static Exercise, test: &str, limit: Duration, body: F)
+where
+    F: FnOnce() + Send + 'static,
+{
+    let (tx, rx) = mpsc::channel();
+    let test2 = test.to_string();
+    thread::Builder::new()
+        .name(format!("exercise {}", ex.name))
+        .spawn(move || {
+            let r = panic::catch_unwind(panic::AssertUnwindSafe(body)).map_err(|p| message(&*p));
+            let _ = tx.send(r);
+        })
+        .expect("could not start the test thread");
+    match rx.recv_timeout(limit) {
+        Ok(Ok(())) => {}
+        Ok(Err(msg)) => {
+            let seen = SEEN.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            fail(failure_report(ex, &test2, &msg, &seen))
+        }
+        Err(_) => fail(timeout_report(ex, &test2, limit)),
+    }
+}
+
+fn drain(mut r: impl Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = r.read_to_end(&mut buf);
+        let _ = tx.send(String::from_utf8_lossy(&buf).into_owned());
+    });
+    rx
+}
+
+/// Kills every process of group `pgid` and reaps the ones that became ours.
+fn kill_group(pgid: i32) {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        // SAFETY: plain system calls on a process group we created.
+        unsafe {
+            libc::killpg(pgid, libc::SIGKILL);
+            while libc::waitpid(-pgid, std::ptr::null_mut(), libc::WNOHANG) > 0 {}
+            if libc::killpg(pgid, 0) != 0 || Instant::now() > deadline {
+                return;
+            }
+        }
+        thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Makes this process the reaper of its orphaned descendants, so that the
+/// processes of a killed test are reaped here, not left as zombies.
+fn become_subreaper() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        #[cfg(target_os = "linux")]
+        // SAFETY: prctl with integer arguments.
+        unsafe {
+            libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        }
+    });
+}
+
+fn in_child(ex: &'static Exercise, test: &str, limit: Duration) {
+    use std::os::unix::process::CommandExt;
+    become_subreaper();
+    let exe = std::env::current_exe().expect("where is this test program?");
+    let mut cmd = Command::new(exe);
+    cmd.args(["--exact", test, "--nocapture", "--test-threads=1", "-q"])
+        .env(CHILD_ENV, test)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        cmd.env("RUST_BACKTRACE", "0");
+    }
+    let mut child = cmd.spawn().expect("cannot start the test's own process");
+    let pgid = child.id() as i32;
+    let out = drain(child.stdout.take().unwrap());
+    let err = drain(child.stderr.take().unwrap());
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if start.elapsed() >= limit => break None,
+            Ok(None) => thread::sleep(Duration::from_millis(2)),
+            Err(e) => panic!("cannot wait for the test's own process: {e}"),
+        }
+    };
+    // Whatever the test started and left running dies with it.
+    kill_group(pgid);
+    let _ = child.wait();
+    let collect =
+        |rx: mpsc::Receiver<String>| rx.recv_timeout(Duration::from_secs(2)).unwrap_or_default();
+    let (stdout, stderr) = (collect(out), collect(err));
+    let Some(status) = status else {
+        fail(timeout_report(ex, test, limit));
+    };
+    if let (Some(b), Some(e)) = (stdout.find(BEGIN), stdout.find(END)) {
+        let report = stdout[b + BEGIN.len()..e].trim_matches('\n').to_string();
+        let other = output_of(&stdout[..b], &stderr);
+        fail(format!("{report}{other}"));
+    }
+    let ran_one = stdout.contains("1 passed") || stdout.contains("test result: ok. 1 passed");
+    if !status.success() || !ran_one {
+        let other = output_of(&stdout, &stderr);
+        fail(failure_report(
+            ex,
+            test,
+            &format!("the test's process ended without a verdict ({status}){other}"),
+            &[],
+        ));
+    }
+}
+
+/// What the test's process printed besides the harness's own lines.
+fn output_of(stdout: &str, stderr: &str) -> String {
+    let keep = |l: &&str| {
+        !(l.starts_with("running ")
+            || l.starts_with("test result:")
+            || l.trim().is_empty()
+            || l.trim() == "."
+            || l.trim() == "F"
+            || l.starts_with("note: run with `RUST_BACKTRACE=1`"))
+    };
+    let lines: Vec<&str> = stdout.lines().chain(stderr.lines()).filter(keep).collect();
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "\n  what the test's process printed:\n    {}",
+            lines.join("\n    ")
+        )
+    }
+}
+
+fn read_more(ex: &Exercise, test: &str) -> String {
     format!(
-        "  read:  {} (src/{}), the part on {}\n  hint:  {}",
-        ex.chapter_title, ex.chapter, ex.topic, ex.hint
+        "  read:  {}, \"{}\"\n         {}  (cargo xtask serve; or src/{} line {})\n  hint:  {}\n  again: {}",
+        ex.episode_title(),
+        ex.section,
+        ex.url(),
+        ex.chapter,
+        ex.line,
+        ex.hint_for(test).replace('\n', "\n         "),
+        ex.command()
     )
 }
 
 /// The text a learner sees when an exercise test fails.
-pub fn failure_report(ex: &Exercise, msg: &str, at: Option<&str>) -> String {
-    let (headline, detail) = if msg.contains("not yet implemented") {
-        ("is not solved yet", msg.to_string())
+fn failure_report(ex: &Exercise, test: &str, msg: &str, seen: &[Seen]) -> String {
+    let unsolved = msg.contains("not yet implemented");
+    let headline = if unsolved {
+        "is not solved yet"
     } else {
-        ("gave a wrong answer", msg.to_string())
+        "gave a wrong answer"
     };
-    let at = at
-        .map(|a| format!("\n  (checked at {a})"))
-        .unwrap_or_default();
+    let short = test.rsplit("::").next().unwrap_or(test);
+    let mut at = String::new();
+    let other = seen
+        .iter()
+        .filter(|s| is_learner_file(&s.file))
+        .filter_map(|s| Path::new(&s.file).file_stem()?.to_str())
+        .find(|stem| *stem != ex.name && EXERCISES.iter().any(|e| e.name == *stem));
+    if let Some(other) = other {
+        at.push_str(&format!(
+            "\n  this exercise uses your `{other}`, which failed here: solve `{other}` first \
+             (cargo test -p exercises --test {other})"
+        ));
+    }
+    if let Some(s) = seen.iter().find(|s| is_learner_file(&s.file)) {
+        let whose = match &s.thread {
+            Some(t) if t == test => "".to_string(),
+            Some(t) => format!(" (on thread `{t}`)"),
+            None => " (on a thread without a name)".to_string(),
+        };
+        at.push_str(&format!(
+            "\n  your code panicked at {}:{}{whose}",
+            relative(&s.file),
+            s.line
+        ));
+    } else if let Some(s) = seen.iter().rev().find(|s| is_test_file(&s.file)) {
+        at.push_str(&format!(
+            "\n  (the test checked this at {}:{})",
+            relative(&s.file),
+            s.line
+        ));
+    }
     format!(
-        "\n\nexercise `{}` {headline}:\n  {}{at}\n{}\n",
+        "\nexercise `{}`, test `{short}`, {headline}:\n  {}{at}\n{}\n",
         ex.name,
-        detail.replace('\n', "\n  "),
-        read_more(ex)
+        msg.trim_end().replace('\n', "\n  "),
+        read_more(ex, test)
     )
 }
 
 /// The text a learner sees when an exercise test runs past its time limit.
-pub fn timeout_report(ex: &Exercise, limit: Duration) -> String {
+fn timeout_report(ex: &Exercise, test: &str, limit: Duration) -> String {
+    let short = test.rsplit("::").next().unwrap_or(test);
     format!(
-        "\n\nexercise `{}` did not finish within {} s: this may be a deadlock.\n  \
+        "\nexercise `{}`, test `{short}`, timed out after {} s: probably a deadlock.\n  \
          Look for a thread that is never joined or waits forever, a lock that is never released,\n  \
-         a channel whose sender is never dropped, or a child process that is never waited for.\n{}\n",
+         a channel whose senders are never all dropped, or a child process that is never waited for.\n  \
+         (Every process the test started has been killed.)\n{}\n",
         ex.name,
-        limit.as_secs(),
-        read_more(ex)
+        limit.as_secs_f64(),
+        read_more(ex, test)
     )
 }
 
@@ -193,17 +517,29 @@ mod tests {
         message(&*e)
     }
 
+    fn alive(pid: u32) -> bool {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
+    }
+
     #[test]
-    fn a_wrong_answer_names_exercise_expectation_and_chapter() {
+    fn a_wrong_answer_names_exercise_test_expectation_section_and_hint() {
         let ex = &EXERCISES[0];
         let name = ex.name;
         let text = panic_text(move || check(name, || assert_eq!(1 + 1, 3, "expected three")));
         assert!(
-            text.contains(&format!("exercise `{name}` gave a wrong answer")),
+            text.contains(&format!("exercise `{name}`, test `a_wrong_answer_names_exercise_test_expectation_section_and_hint`, gave a wrong answer")),
             "{text}"
         );
         assert!(text.contains("expected three"), "{text}");
-        assert!(text.contains(ex.chapter), "{text}");
+        assert!(text.contains(&ex.url()), "{text}");
+        assert!(text.contains(ex.section), "{text}");
+        assert!(text.contains(ex.hint.lines().next().unwrap()), "{text}");
     }
 
     #[test]
@@ -214,47 +550,73 @@ mod tests {
     }
 
     #[test]
-    fn a_hang_becomes_a_failure_that_mentions_deadlock() {
+    fn a_hang_is_reported_and_leaves_no_process_behind() {
         let name = EXERCISES[0].name;
-        let start = std::time::Instant::now();
+        // The body runs in a process of its own: name the file after the
+        // process that runs the test.
+        let owner = if std::env::var(CHILD_ENV).is_ok() {
+            std::os::unix::process::parent_id()
+        } else {
+            std::process::id()
+        };
+        let pid_file = std::env::temp_dir().join(format!("course-check-{owner}"));
+        let path = pid_file.clone();
+        let start = Instant::now();
         let text = panic_text(move || {
-            check_within(name, Duration::from_millis(300), || {
+            check_within(name, Duration::from_millis(1500), move || {
+                let child = Command::new("sleep").arg("30").spawn().unwrap();
+                std::fs::write(&path, child.id().to_string()).unwrap();
                 let (_tx, rx) = mpsc::channel::<()>();
                 let _ = rx.recv();
             })
         });
-        assert!(text.contains("may be a deadlock"), "{text}");
-        assert!(start.elapsed() < Duration::from_secs(5));
+        assert!(
+            text.contains("timed out after 1.5 s: probably a deadlock"),
+            "{text}"
+        );
+        assert!(start.elapsed() < Duration::from_secs(6));
+        let pid: u32 = std::fs::read_to_string(&pid_file).unwrap().parse().unwrap();
+        let _ = std::fs::remove_file(&pid_file);
+        assert!(!alive(pid), "the test's child {pid} outlived it");
     }
 
     #[test]
-    fn every_manifest_entry_is_complete_and_unique() {
-        let mut names: Vec<_> = EXERCISES.iter().map(|e| e.name).collect();
-        names.sort();
-        names.dedup();
-        assert_eq!(names.len(), EXERCISES.len(), "duplicate exercise names");
+    fn a_test_hint_beats_the_exercise_hint() {
+        let with = EXERCISES.iter().find(|e| !e.test_hints.is_empty());
+        if let Some(e) = with {
+            let (t, h) = e.test_hints[0];
+            assert_eq!(e.hint_for(t), h);
+            assert_eq!(e.hint_for("some_other_test"), e.hint);
+        }
+    }
+
+    #[test]
+    fn exit_codes_keep_their_number() {
+        assert_eq!(exit_code_number(ExitCode::SUCCESS), 0);
+        assert_eq!(exit_code_number(ExitCode::from(2)), 2);
+        assert_eq!(exit_code_number(ExitCode::from(101)), 101);
+    }
+
+    #[test]
+    fn every_exercise_is_named_after_its_episode() {
         for e in EXERCISES {
             assert!(
-                !e.hint.is_empty() && !e.topic.is_empty(),
-                "{} lacks a hint or topic",
-                e.name
-            );
-            assert!(
-                e.name.starts_with(&e.chapter[..4].replace('-', "")),
-                "{}: name must start with its episode",
-                e.name
+                e.name.starts_with(&format!("ep{:02}_", e.episode)),
+                "exercise `{}` is in episode {} ({}): its name must start with ep{:02}_ (cargo xtask renumber)",
+                e.name,
+                e.episode,
+                e.chapter,
+                e.episode
             );
         }
     }
 
     #[test]
     fn reaper_kills_and_waits() {
-        let child = std::process::Command::new("sleep").arg("30").spawn();
+        let child = Command::new("sleep").arg("30").spawn();
         let Ok(child) = child else { return };
         let pid = child.id();
         drop(Reaper::new(child));
-        // After reaping, the pid is no longer our child: /proc has no zombie.
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-        assert!(!status.contains("State:\tZ"), "child left as a zombie");
+        assert!(!alive(pid), "child left running or as a zombie");
     }
 }

@@ -1,6 +1,6 @@
 //! Exercise `ep01_cores`: how many cores may this program use?
 //! Read: src/ep01-cores-and-the-gil.md, "How many cores may my program use?"
-//! Check your answer: cargo test -p exercises --test ep01 ep01_cores
+//! Check your answer: cargo test -p exercises --test ep01_cores
 
 /// Counts the CPUs in a Linux CPU list such as `0-3,8,10-11` (the format of
 /// `Cpus_allowed_list` in `/proc/self/status` and of `taskset -c`).

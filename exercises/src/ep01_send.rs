@@ -1,6 +1,6 @@
 //! Exercise `ep01_send`: share read-only data between threads with `Arc`.
 //! Read: src/ep01-cores-and-the-gil.md, "Why Rust has no GIL"
-//! Check your answer: cargo test -p exercises --test ep01 ep01_send
+//! Check your answer: cargo test -p exercises --test ep01_send
 
 use std::sync::Arc;
 

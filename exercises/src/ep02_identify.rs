@@ -1,6 +1,6 @@
 //! Exercise `ep02_identify`: which process and which thread am I?
 //! Read: src/ep02-threads.md, "Names, ids and the process id"
-//! Check your answer: cargo test -p exercises --test ep02 ep02_identify
+//! Check your answer: cargo test -p exercises --test ep02_identify
 
 use std::thread::ThreadId;
 

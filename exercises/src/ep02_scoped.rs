@@ -1,6 +1,6 @@
 //! Exercise `ep02_scoped`: scoped threads that borrow a slice.
 //! Read: src/ep02-threads.md, "Scoped threads: borrowing without 'static"
-//! Check your answer: cargo test -p exercises --test ep02 ep02_scoped
+//! Check your answer: cargo test -p exercises --test ep02_scoped
 
 /// Splits `data` into `workers` contiguous chunks whose lengths differ by at
 /// most one (some are empty when there are more workers than items), calls

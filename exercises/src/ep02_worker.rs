@@ -1,6 +1,6 @@
 //! Exercise `ep02_worker`: a type that owns its worker thread.
 //! Read: src/ep02-threads.md, "A type that owns its thread"
-//! Check your answer: cargo test -p exercises --test ep02 ep02_worker
+//! Check your answer: cargo test -p exercises --test ep02_worker
 
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread::JoinHandle;

@@ -1,7 +1,7 @@
 //! Exercise `ep03_pipe`: talk to a child through its standard input and
 //! output.
 //! Read: src/ep03-processes.md, "Talking to a child through pipes"
-//! Check your answer: cargo test -p exercises --test ep03 ep03_pipe
+//! Check your answer: cargo test -p exercises --test ep03_pipe
 
 use std::io;
 

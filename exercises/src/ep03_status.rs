@@ -1,6 +1,6 @@
 //! Exercise `ep03_status`: run a program, keep what it prints, say how it ended.
 //! Read: src/ep03-processes.md, "How did it end? Exit status"
-//! Check your answer: cargo test -p exercises --test ep03 ep03_status
+//! Check your answer: cargo test -p exercises --test ep03_status
 
 use std::io;
 use std::process::ExitStatus;

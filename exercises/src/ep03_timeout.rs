@@ -1,7 +1,7 @@
 //! Exercise `ep03_timeout`: give a child a deadline; kill and reap it if it
 //! runs past it.
 //! Read: src/ep03-processes.md, "Stopping a child: kill"
-//! Check your answer: cargo test -p exercises --test ep03 ep03_timeout
+//! Check your answer: cargo test -p exercises --test ep03_timeout
 
 use std::io;
 use std::process::{Child, ExitStatus};

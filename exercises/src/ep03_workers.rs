@@ -1,7 +1,7 @@
 //! Exercise `ep03_workers`: a parent starts worker processes and gathers
 //! their answers from their standard output.
 //! Read: src/ep03-processes.md, "A program that starts copies of itself"
-//! Check your answer: cargo test -p exercises --test ep03 ep03_workers
+//! Check your answer: cargo test -p exercises --test ep03_workers
 //! The worker program is src/bin/ep03_workers.rs; it calls `worker_main`.
 
 use std::io;

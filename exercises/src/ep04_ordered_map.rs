@@ -1,6 +1,6 @@
 //! Exercise `ep04_ordered_map`: a parallel map that keeps input order.
 //! Read: src/ep04-pools-and-futures.md, "Choosing the number of threads"
-//! Check your answer: cargo test -p exercises --test ep04 ep04_ordered_map
+//! Check your answer: cargo test -p exercises --test ep04_ordered_map
 
 /// Applies `f` to every input on a rayon pool of exactly `threads` threads
 /// and returns the results in the order of the inputs, like

@@ -1,7 +1,7 @@
 //! Exercise `ep04_pool`: a thread pool with futures, built from channels.
 //! Read: src/ep04-pools-and-futures.md, "A thread pool by hand" and
 //! "Shutting down: drop the sender"
-//! Check your answer: cargo test -p exercises --test ep04 ep04_pool
+//! Check your answer: cargo test -p exercises --test ep04_pool
 
 use crossbeam::channel::{Receiver, Sender};
 use std::fmt;

@@ -1,6 +1,6 @@
 //! Exercise `ep04_process_pool`: a pool of long-lived worker processes.
 //! Read: src/ep04-pools-and-futures.md, "A pool of worker processes"
-//! Check your answer: cargo test -p exercises --test ep04 ep04_process_pool
+//! Check your answer: cargo test -p exercises --test ep04_process_pool
 //!
 //! The worker program is `src/bin/ep04_worker.rs`; it only calls `serve`,
 //! so everything you write is in this file.

@@ -1,6 +1,6 @@
 //! Exercise `ep05_pi_chunks`: estimate π on threads, one seeded RNG per chunk.
 //! Read: src/ep05-monte-carlo-pi.md, "One random number generator per chunk"
-//! Check your answer: cargo test -p exercises --test ep05 ep05_pi_chunks
+//! Check your answer: cargo test -p exercises --test ep05_pi_chunks
 //!
 //! You may use `crate::ep05_split::chunk_sizes` once you have solved `ep05_split`.
 

@@ -1,6 +1,6 @@
 //! Exercise `ep05_pi_procs`: estimate π with worker processes that print their counts.
 //! Read: src/ep05-monte-carlo-pi.md, "Processes: workers print, the parent adds"
-//! Check your answer: cargo test -p exercises --test ep05 ep05_pi_procs
+//! Check your answer: cargo test -p exercises --test ep05_pi_procs
 //!
 //! The worker program, src/bin/ep05_pi_worker.rs, is written for you: it
 //! calls `worker_hits` with its arguments and prints the result.

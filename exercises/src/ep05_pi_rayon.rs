@@ -1,6 +1,6 @@
 //! Exercise `ep05_pi_rayon`: the same estimate of π with rayon, in a pool of n threads.
 //! Read: src/ep05-monte-carlo-pi.md, "rayon: chunks as a parallel iterator"
-//! Check your answer: cargo test -p exercises --test ep05 ep05_pi_rayon
+//! Check your answer: cargo test -p exercises --test ep05_pi_rayon
 //!
 //! Use `crate::ep05_pi_chunks::hits_in_chunk` (solve `ep05_pi_chunks` first).
 

@@ -1,6 +1,6 @@
 //! Exercise `ep05_split`: split N items into k fair chunks.
 //! Read: src/ep05-monte-carlo-pi.md, "Splitting N over the workers"
-//! Check your answer: cargo test -p exercises --test ep05 ep05_split
+//! Check your answer: cargo test -p exercises --test ep05_split
 
 use std::ops::Range;
 

@@ -1,6 +1,6 @@
 //! Exercise `ep06_chunks`: cut `0..n` into `k` contiguous chunks.
 //! Read: src/ep06-integration.md, "Chunk boundaries: nothing lost, nothing twice"
-//! Check your answer: cargo test -p exercises --test ep06 ep06_chunks
+//! Check your answer: cargo test -p exercises --test ep06_chunks
 
 use std::ops::Range;
 

@@ -1,7 +1,7 @@
 //! Exercise `ep06_fixed_chunks`: a parallel sum whose result does not
 //! depend on the thread count.
 //! Read: src/ep06-integration.md, "The same answer for every thread count"
-//! Check your answer: cargo test -p exercises --test ep06 ep06_fixed_chunks
+//! Check your answer: cargo test -p exercises --test ep06_fixed_chunks
 
 /// The left Riemann sum of `f` over `[a, b]` with `n` steps, cut into
 /// `chunks` fixed chunks (chunk `c` is `c * n / chunks .. (c + 1) * n / chunks`)

@@ -1,7 +1,7 @@
 //! Exercise `ep06_parallel`: the Riemann sum on scoped threads, one chunk
 //! per thread.
 //! Read: src/ep06-integration.md, "Rust: scoped threads"
-//! Check your answer: cargo test -p exercises --test ep06 ep06_parallel
+//! Check your answer: cargo test -p exercises --test ep06_parallel
 
 use std::ops::Range;
 

@@ -1,0 +1,81 @@
+//! Tests of exercise `ep06_fixed_chunks`: `cargo test -p exercises --test ep06_fixed_chunks`.
+//! The same file tests solutions/ (solutions/tests is a link to this folder).
+
+course_check::exercise!(ep06_chunks, ep06_fixed_chunks);
+#[path = "support/ep06.rs"]
+mod support;
+
+use crate::ep06_fixed_chunks::integrate_fixed_chunks;
+use crate::support::{Case, close};
+use course_check::check;
+
+/// The serial recipe the result must match bit for bit.
+fn reference(f: impl Fn(f64) -> f64, a: f64, b: f64, n: usize, chunks: usize) -> f64 {
+    let dx = (b - a) / n as f64;
+    let partials: Vec<f64> = (0..chunks)
+        .map(|c| {
+            (c * n / chunks..(c + 1) * n / chunks)
+                .map(|i| f(a + i as f64 * dx))
+                .sum()
+        })
+        .collect();
+    partials.iter().sum::<f64>() * dx
+}
+
+#[test]
+fn the_same_bits_for_every_thread_count() {
+    check("ep06_fixed_chunks", || {
+        let (n, chunks) = (1_000, 8);
+        let first = integrate_fixed_chunks(|x| x * x, 0.0, 10.0, n, chunks, 1);
+        for threads in 2..=6 {
+            let got = integrate_fixed_chunks(|x| x * x, 0.0, 10.0, n, chunks, threads);
+            assert_eq!(
+                got.to_bits(),
+                first.to_bits(),
+                "with {chunks} fixed chunks, {threads} threads gave {got:?} but 1 thread gave \
+                 {first:?}; the result must not depend on the thread count: fix the chunks, \
+                 not the threads, and add the chunk sums in chunk order"
+            );
+        }
+    });
+}
+
+#[test]
+fn matches_the_serial_chunk_by_chunk_recipe() {
+    check("ep06_fixed_chunks", || {
+        let cases: [Case; 2] = [
+            (|x| x * x, 0.0, 10.0, "x²"),
+            (|x| (-x).exp(), 1.0, 3.0, "exp(-x)"),
+        ];
+        for (f, a, b, name) in cases {
+            for (n, chunks) in [(1_000, 2), (1_000, 3), (10_007, 16)] {
+                let want = reference(f, a, b, n, chunks);
+                for threads in [1, 2, 3, 5] {
+                    let got = integrate_fixed_chunks(f, a, b, n, chunks, threads);
+                    assert_eq!(
+                        got.to_bits(),
+                        want.to_bits(),
+                        "integrate_fixed_chunks({name}, {a}, {b}, n = {n}, chunks = {chunks}, \
+                         threads = {threads}) gave {got:?}, expected {want:?}: sum each chunk \
+                         c*n/chunks..(c+1)*n/chunks in index order, add the chunk sums in \
+                         chunk order, then multiply by dx"
+                    );
+                }
+            }
+        }
+    });
+}
+
+#[test]
+fn more_threads_than_chunks_and_small_sums() {
+    check("ep06_fixed_chunks", || {
+        for (chunks, threads) in [(4, 6), (1, 3), (16, 2), (3, 3)] {
+            let got = integrate_fixed_chunks(|x| x * x, 0.0, 10.0, 10, chunks, threads);
+            assert!(
+                close(got, 285.0, 1e-12),
+                "integrate_fixed_chunks(x², 0, 10, n = 10, chunks = {chunks}, threads = \
+                 {threads}) gave {got}, expected 0² + 1² + ... + 9² = 285"
+            );
+        }
+    });
+}
