@@ -1,72 +1,78 @@
-//! The course's book commands.
-//!
-//! - `cargo xtask build [--dest-dir DIR]`: write the static site (default `book/`).
-//! - `cargo xtask serve [--port N]`: build, serve on http://localhost:N (3000),
-//!   rebuild and reload the page when the book, its listings or the
-//!   solutions change.
-//! - `cargo xtask progress`: which exercises you have solved, and what to
-//!   read for the others.
-//! - `cargo xtask preprocess`: the lesson preprocessor, for stock `mdbook`.
-//!
-//! mdBook 0.5 (`mdbook-driver`) and mdbook-katex 0.10 run in process, at the
-//! versions pinned by Cargo.lock: nothing to install.
+//! `cargo xtask`: the course's commands. `cargo xtask --help` lists them.
 
-mod lesson;
-mod progress;
-mod runner;
-mod serve;
-
-use mdbook_driver::MDBook;
-use std::path::{Path, PathBuf};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use xtask::{learner, lesson, renumber, root, serve, watch};
 
-/// The workspace root (where book.toml is).
-pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    bin_name = "cargo xtask",
+    about = "The course's commands: the book, and checking your answers."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
 }
 
-/// Loads the book with our preprocessors registered in place of the
-/// commands named in book.toml.
-pub fn load(root: &Path) -> mdbook_driver::errors::Result<MDBook> {
-    let mut book = MDBook::load(root)?;
-    book.with_preprocessor(lesson::Lesson);
-    book.with_preprocessor(mdbook_katex::preprocess::KatexProcessor);
-    Ok(book)
-}
-
-fn usage() -> ExitCode {
-    eprintln!(
-        "usage: cargo xtask build [--dest-dir DIR]\n       cargo xtask serve [--port PORT]\n       cargo xtask progress\n       cargo xtask preprocess   (mdBook preprocessor protocol)"
-    );
-    ExitCode::from(2)
-}
-
-fn flag(args: &[String], name: &str) -> Option<String> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1).cloned())
+#[derive(Subcommand)]
+enum Cmd {
+    /// Check the exercise at hand on every save, and move on when it passes.
+    Watch {
+        /// Start at this exercise instead of the first unsolved one.
+        exercise: Option<String>,
+    },
+    /// Check every exercise (or the ones named), with a summary per episode.
+    Check {
+        /// Exercises to check, e.g. ep02_scoped (all when none are named).
+        exercises: Vec<String>,
+        /// Check the model answers in solutions/ instead of yours.
+        #[arg(long)]
+        solutions: bool,
+    },
+    /// List the exercises in book order, which pass, and what to do next.
+    Progress,
+    /// Build the book and serve it on http://localhost:PORT, rebuilding on change.
+    Serve {
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+    },
+    /// Write the static site (default: book/).
+    Build {
+        #[arg(long)]
+        dest_dir: Option<PathBuf>,
+    },
+    /// Rename episodes' files and exercises to follow SUMMARY.md's order.
+    Renumber {
+        /// Say what would be renamed, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The lesson preprocessor, for stock `mdbook` (mdBook's preprocessor protocol).
+    #[command(hide = true)]
+    Preprocess {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(cmd) = args.first() else {
-        return usage();
-    };
-    let rest = &args[1..];
-    let result = match cmd.as_str() {
-        "build" => build(flag(rest, "--dest-dir").map(PathBuf::from)),
-        "serve" => {
-            let port = flag(rest, "--port")
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(3000);
-            serve::serve(port)
-        }
-        "preprocess" => lesson::command(rest),
-        "progress" => return progress::progress(),
-        _ => return usage(),
+    let cli = Cli::parse();
+    let root = root();
+    let result = match cli.command {
+        Cmd::Watch { exercise } => return watch::watch(&root, exercise.as_deref()),
+        Cmd::Check {
+            exercises,
+            solutions,
+        } => return learner::check(&root, &exercises, solutions),
+        Cmd::Progress => return learner::progress(&root),
+        Cmd::Renumber { dry_run } => return renumber::renumber(&root, dry_run),
+        Cmd::Build { dest_dir } => xtask::build(dest_dir).map(|dir| {
+            println!("book written to {}", dir.display());
+        }),
+        Cmd::Serve { port } => serve::serve(port),
+        Cmd::Preprocess { args } => lesson::command(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -75,17 +81,4 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn build(dest: Option<PathBuf>) -> mdbook_driver::errors::Result<()> {
-    let root = root();
-    let mut book = load(&root)?;
-    if let Some(dest) = &dest {
-        let dest = std::env::current_dir()?.join(dest);
-        book.config
-            .set("build.build-dir", dest.display().to_string())?;
-    }
-    book.build()?;
-    println!("book written to {}", book.build_dir_for("html").display());
-    Ok(())
 }
