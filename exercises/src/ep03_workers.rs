@@ -2,7 +2,7 @@
 //! their answers from their standard output.
 //! Read: src/ep03-processes.md, "A program that starts copies of itself"
 //! Check your answer: cargo test -p exercises --test ep03_workers
-//! The worker program is src/bin/ep03_workers.rs; it calls `worker_main`.
+//! The tests start your `worker_main` as the worker program.
 
 use std::io;
 use std::path::Path;

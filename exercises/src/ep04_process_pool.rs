@@ -2,7 +2,7 @@
 //! Read: src/ep04-pools-and-futures.md, "A pool of worker processes"
 //! Check your answer: cargo test -p exercises --test ep04_process_pool
 //!
-//! The worker program is `src/bin/ep04_worker.rs`; it only calls `serve`,
+//! The tests give your pool a worker program that only calls your `serve`,
 //! so everything you write is in this file.
 
 use std::ffi::OsStr;

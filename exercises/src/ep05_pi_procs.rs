@@ -2,8 +2,8 @@
 //! Read: src/ep05-monte-carlo-pi.md, "Processes: workers print, the parent adds"
 //! Check your answer: cargo test -p exercises --test ep05_pi_procs
 //!
-//! The worker program, src/bin/ep05_pi_worker.rs, is written for you: it
-//! calls `worker_hits` with its arguments and prints the result.
+//! The tests give you the worker program: it calls `worker_hits` with its
+//! arguments and prints the result.
 //! Use `crate::ep05_pi_chunks::hits_in_chunk` (solve `ep05_pi_chunks` first).
 
 use std::io;

@@ -1,7 +1,7 @@
 //! Exercise `ep03_workers`: a parent starts worker processes and gathers
 //! their answers from their standard output.
 //! Chapter: src/ep03-processes.md, "A program that starts copies of itself"
-//! The worker program is src/bin/ep03_workers.rs.
+//! The tests run `worker_main` as the worker program.
 
 use std::io;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Exercise `ep05_pi_procs`: estimate π with worker processes that print their counts.
 //! Chapter: src/ep05-monte-carlo-pi.md, "Processes: workers print, the parent adds"
-//! The worker program is src/bin/ep05_pi_worker.rs.
+//! The tests run `worker_hits` as the worker program.
 
 use crate::ep05_pi_chunks::hits_in_chunk;
 use crate::ep05_split::chunk_sizes;

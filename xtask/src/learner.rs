@@ -61,7 +61,9 @@ pub fn describe(ex: &Exercise, verdict: &Verdict, all_failures: bool) -> String 
             total,
             failures,
         } => {
-            let unsolved = failures.iter().all(|(_, r)| r.contains("is not solved yet"));
+            let unsolved = failures
+                .iter()
+                .all(|(_, r)| r.contains("is not solved yet"));
             if unsolved && !all_failures {
                 let _ = writeln!(
                     s,
@@ -73,9 +75,18 @@ pub fn describe(ex: &Exercise, verdict: &Verdict, all_failures: bool) -> String 
                 return s;
             }
             let _ = writeln!(s, "✗ {}: {passed} of {total} tests pass", ex.name);
-            let shown = if all_failures { failures.len() } else { 1 };
-            for (_, report) in failures.iter().take(shown) {
+            // The first failure in full; the others by what they expected,
+            // without repeating what to read.
+            if let Some((_, report)) = failures.first() {
                 let _ = writeln!(s, "{}", indent(report));
+            }
+            let shown = if all_failures { failures.len() } else { 1 };
+            for (_, report) in failures.iter().take(shown).skip(1) {
+                let short: Vec<&str> = report
+                    .lines()
+                    .take_while(|l| !l.trim_start().starts_with("read:"))
+                    .collect();
+                let _ = writeln!(s, "{}", indent(&short.join("\n")));
             }
             if failures.len() > shown {
                 let names: Vec<&str> = failures[shown..].iter().map(|(n, _)| n.as_str()).collect();
@@ -140,7 +151,11 @@ pub fn summary(verdicts: &[(&Exercise, Verdict)]) -> String {
         e.2 += usize::from(v.solved());
         e.3 += 1;
     }
-    let width = episodes.iter().map(|e| e.1.chars().count()).max().unwrap_or(0);
+    let width = episodes
+        .iter()
+        .map(|e| e.1.chars().count())
+        .max()
+        .unwrap_or(0);
     for (_, title, solved, total) in &episodes {
         let pad = width - title.chars().count();
         let _ = writeln!(
@@ -199,7 +214,9 @@ fn names_or_error(names: &[String]) -> Result<Vec<&'static str>, String> {
                 .iter()
                 .find(|e| e.name == n)
                 .map(|e| e.name)
-                .ok_or_else(|| format!("there is no exercise `{n}`; `cargo xtask progress` lists them"))
+                .ok_or_else(|| {
+                    format!("there is no exercise `{n}`; `cargo xtask progress` lists them")
+                })
         })
         .collect()
 }
@@ -220,7 +237,11 @@ pub fn check(root: &Path, names: &[String], solutions: bool) -> ExitCode {
     };
     eprintln!(
         "building {} exercise test programs of {}/ ...",
-        if only.is_empty() { EXERCISES.len() } else { only.len() },
+        if only.is_empty() {
+            EXERCISES.len()
+        } else {
+            only.len()
+        },
         package.name()
     );
     let target = root.join("target");
@@ -299,7 +320,11 @@ pub fn listing(verdicts: &[(&Exercise, Verdict)]) -> String {
             Verdict::Trouble { what } => ("[!]", what.clone()),
             Verdict::Missing => ("[?]", "no tests".to_string()),
         };
-        let _ = writeln!(s, "  {mark} {:<20} {:<18} \"{}\"", ex.name, what, ex.section);
+        let _ = writeln!(
+            s,
+            "  {mark} {:<20} {:<18} \"{}\"",
+            ex.name, what, ex.section
+        );
     }
     let solved = verdicts.iter().filter(|(_, v)| v.solved()).count();
     let _ = writeln!(s, "\n{solved} of {} exercises solved", verdicts.len());

@@ -144,7 +144,12 @@ pub fn renumber(root: &Path, dry_run: bool) -> ExitCode {
     if dry_run {
         return ExitCode::SUCCESS;
     }
-    let tmp = |p: &Path| p.with_file_name(format!("{}.renumbering", p.file_name().unwrap().to_string_lossy()));
+    let tmp = |p: &Path| {
+        p.with_file_name(format!(
+            "{}.renumbering",
+            p.file_name().unwrap().to_string_lossy()
+        ))
+    };
     for (from, _) in &moves {
         if let Err(e) = std::fs::rename(from, tmp(from)) {
             eprintln!("renumber: cannot rename {}: {e}", from.display());

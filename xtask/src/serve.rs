@@ -10,8 +10,9 @@
 use axum::Router;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::routing::get;
+use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 use tokio::sync::broadcast;
 use tower_http::services::ServeDir;
 
@@ -23,27 +24,6 @@ fn watched(root: &Path) -> Vec<PathBuf> {
         .iter()
         .map(|p| root.join(p))
         .collect()
-}
-
-fn newest(path: &Path) -> SystemTime {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return SystemTime::UNIX_EPOCH;
-    };
-    let mut t = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-    if meta.is_dir() {
-        for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
-            t = t.max(newest(&entry.path()));
-        }
-    }
-    t
-}
-
-fn stamp(root: &Path) -> SystemTime {
-    watched(root)
-        .iter()
-        .map(|p| newest(p))
-        .max()
-        .unwrap_or(SystemTime::UNIX_EPOCH)
 }
 
 fn build_once(root: &Path) -> mdbook_driver::errors::Result<PathBuf> {
@@ -62,19 +42,33 @@ pub fn serve(port: u16) -> mdbook_driver::errors::Result<()> {
     let server = std::thread::spawn(move || run_server(dir, port, reload));
     println!("serving the book on http://localhost:{port} (Ctrl-C to stop); rebuilding on change");
 
-    let mut last = stamp(&root);
-    while !server.is_finished() {
-        std::thread::sleep(Duration::from_millis(500));
-        let now = stamp(&root);
-        if now != last {
-            last = now;
-            match build_once(&root) {
-                Ok(_) => {
-                    println!("rebuilt");
-                    let _ = tx.send(());
-                }
-                Err(e) => eprintln!("build failed: {e:#}"),
+    // Rebuild when anything the book is made of changes (notify, debounced).
+    let (changed_tx, changed) = std::sync::mpsc::channel();
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(300),
+        move |res: DebounceEventResult| {
+            if res.is_ok_and(|events| !events.is_empty()) {
+                let _ = changed_tx.send(());
             }
+        },
+    )
+    .map_err(|e| mdbook_driver::errors::Error::msg(format!("cannot watch the book: {e}")))?;
+    for path in watched(&root) {
+        if path.exists() {
+            let _ = debouncer.watcher().watch(&path, RecursiveMode::Recursive);
+        }
+    }
+    while !server.is_finished() {
+        if changed.recv_timeout(Duration::from_millis(500)).is_err() {
+            continue;
+        }
+        while changed.try_recv().is_ok() {}
+        match build_once(&root) {
+            Ok(_) => {
+                println!("rebuilt");
+                let _ = tx.send(());
+            }
+            Err(e) => eprintln!("build failed: {e:#}"),
         }
     }
     let _ = server.join();

@@ -46,7 +46,10 @@ pub fn pristine_stubs(root: &Path, dest: &Path) -> Result<String, String> {
     let _ = std::fs::remove_dir_all(dest);
     std::fs::create_dir_all(dest).map_err(|e| e.to_string())?;
     let reference = std::env::var("COURSE_STUBS_REF").unwrap_or_else(|_| "HEAD".into());
-    let commit = git(root, &["rev-parse", "--short", &format!("{reference}^{{commit}}")]);
+    let commit = git(
+        root,
+        &["rev-parse", "--short", &format!("{reference}^{{commit}}")],
+    );
     let mut from_tree = Vec::new();
     for entry in std::fs::read_dir(root.join("exercises/src")).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
@@ -129,7 +132,8 @@ pub fn wrong_answers(root: &Path, dest: &Path, report: &mut Report) -> Vec<Wrong
                 ex.name
             ));
         }
-        let Ok(solution) = std::fs::read_to_string(root.join(format!("solutions/src/{}.rs", ex.name)))
+        let Ok(solution) =
+            std::fs::read_to_string(root.join(format!("solutions/src/{}.rs", ex.name)))
         else {
             continue;
         };
@@ -149,7 +153,9 @@ pub fn wrong_answers(root: &Path, dest: &Path, report: &mut Report) -> Vec<Wrong
                 ));
             }
             let Some(start) = text.find("--- ") else {
-                report.problems.push(format!("{shown}: not a patch (no `--- ` line)"));
+                report
+                    .problems
+                    .push(format!("{shown}: not a patch (no `--- ` line)"));
                 continue;
             };
             let applied = diffy::Patch::from_str(&text[start..])
@@ -218,7 +224,15 @@ pub fn check(root: &Path, target: &Path) -> Report {
     layout(root, &mut report);
 
     // The model answers.
-    let sols = build_and_run(root, Package::Solutions, &[], target, Vec::new(), None, &mut report);
+    let sols = build_and_run(
+        root,
+        Package::Solutions,
+        &[],
+        target,
+        Vec::new(),
+        None,
+        &mut report,
+    );
     let mut names_by_exercise: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let (mut sol_tests, mut sol_pass) = (0, 0);
     for (name, ran) in &sols {
@@ -235,7 +249,9 @@ pub fn check(root: &Path, target: &Path) -> Report {
             }
         }
         if let Some(t) = &ran.trouble {
-            report.problems.push(format!("{name} on the model answer: {t}"));
+            report
+                .problems
+                .push(format!("{name} on the model answer: {t}"));
         }
     }
 
@@ -257,11 +273,21 @@ pub fn check(root: &Path, target: &Path) -> Report {
     // The pristine stubs.
     let stubs_dir = target.join("course-stubs");
     match pristine_stubs(root, &stubs_dir) {
-        Err(e) => report.problems.push(format!("cannot get the pristine stubs: {e}")),
+        Err(e) => report
+            .problems
+            .push(format!("cannot get the pristine stubs: {e}")),
         Ok(whence) => {
             report.notes.push(format!("stubs: {whence}"));
             let env = vec![("COURSE_SRC".to_string(), stubs_dir.display().to_string())];
-            let stubs = build_and_run(root, Package::Exercises, &[], target, env, None, &mut report);
+            let stubs = build_and_run(
+                root,
+                Package::Exercises,
+                &[],
+                target,
+                env,
+                None,
+                &mut report,
+            );
             let (mut total, mut failing) = (0, 0);
             for (name, ran) in &stubs {
                 let ex = course_check::exercise(name);
@@ -408,17 +434,19 @@ pub fn layout(root: &Path, report: &mut Report) {
             .filter_map(|e| {
                 let p = e.path();
                 if ext.is_empty() {
-                    return p.is_dir().then(|| p.file_name()?.to_str().map(str::to_string))?;
+                    return p
+                        .is_dir()
+                        .then(|| p.file_name()?.to_str().map(str::to_string))?;
                 }
                 (p.extension()? == ext).then(|| p.file_stem()?.to_str().map(str::to_string))?
             })
             .collect()
     };
     let places = [
-        ("exercises/src", "rs", "the stub"),
-        ("solutions/src", "rs", "the model answer"),
-        ("exercises/tests", "rs", "the tests"),
-        ("solutions/wrong", "", "the wrong answers"),
+        ("exercises/src", "rs", "stub"),
+        ("solutions/src", "rs", "model answer"),
+        ("exercises/tests", "rs", "test file"),
+        ("solutions/wrong", "", "wrong answers"),
     ];
     for (dir, ext, what) in places {
         let found = stems(dir, ext);
@@ -441,7 +469,9 @@ pub fn layout(root: &Path, report: &mut Report) {
         }
     }
     for ex in EXERCISES {
-        if root.join(format!("exercises/tests/{}.rs", ex.name)).exists()
+        if root
+            .join(format!("exercises/tests/{}.rs", ex.name))
+            .exists()
             && !includes(root, ex.name).iter().any(|m| m == ex.name)
         {
             report.problems.push(format!(

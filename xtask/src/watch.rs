@@ -185,11 +185,8 @@ impl Watch<'_> {
             self.screen
                 .show("\nstarting the book server (cargo xtask serve; its log: target/course/serve.log) ...\n");
         }
-        self.screen.show(&format!(
-            "\nread \"{}\" at\n  {}\n",
-            ex.section,
-            ex.url()
-        ));
+        self.screen
+            .show(&format!("\nread \"{}\" at\n  {}\n", ex.section, ex.url()));
         if std::env::var_os("DISPLAY").is_some() || cfg!(target_os = "macos") {
             let opener = if cfg!(target_os = "macos") {
                 "open"
@@ -218,7 +215,7 @@ pub fn watch(root: &Path, start: Option<&str>) -> ExitCode {
     let (tx, rx) = mpsc::channel::<Event>();
     let saved = tx.clone();
     let mut debouncer = match new_debouncer(
-        Duration::from_millis(100),
+        Duration::from_millis(200),
         move |res: DebounceEventResult| {
             if let Ok(events) = res {
                 let paths: Vec<PathBuf> = events
@@ -248,6 +245,7 @@ pub fn watch(root: &Path, start: Option<&str>) -> ExitCode {
         }
     }
     let raw = std::io::stdin().is_terminal() && terminal::enable_raw_mode().is_ok();
+    let again = tx.clone();
     let keys = tx;
     std::thread::spawn(move || {
         if raw {
@@ -303,8 +301,15 @@ pub fn watch(root: &Path, start: Option<&str>) -> ExitCode {
             Event::Saved(paths) => {
                 // More saves may be on their way: take them all at once.
                 let mut paths = paths;
-                while let Ok(Event::Saved(more)) = rx.recv_timeout(Duration::from_millis(50)) {
-                    paths.extend(more);
+                let mut keys = Vec::new();
+                while let Ok(ev) = rx.recv_timeout(Duration::from_millis(50)) {
+                    match ev {
+                        Event::Saved(more) => paths.extend(more),
+                        Event::Key(k) => keys.push(k),
+                    }
+                }
+                for k in keys {
+                    let _ = again.send(Event::Key(k));
                 }
                 if let Some(ex) = exercise_of(&paths) {
                     w.current = Some(ex);

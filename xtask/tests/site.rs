@@ -10,8 +10,7 @@
 //!   opens on click, instructor notes are hidden, and the browser asked for
 //!   nothing outside the local server.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
@@ -141,52 +140,24 @@ fn broken_links(site: &Path) -> Vec<String> {
     found
 }
 
-/// A tiny static file server for the browser check, on a free local port.
+/// Serves the built site for the browser check on a free local port, with
+/// the same stack as `cargo xtask serve` (axum and tower-http's ServeDir).
 fn serve(site: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let site = site.clone();
-            std::thread::spawn(move || respond(stream, &site));
-        }
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(listener.local_addr().unwrap().port()).unwrap();
+            let app =
+                axum::Router::new().fallback_service(tower_http::services::ServeDir::new(site));
+            axum::serve(listener, app).await.unwrap();
+        });
     });
-    port
-}
-
-fn respond(mut stream: TcpStream, site: &Path) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    let path = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = path
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .trim_start_matches('/');
-    let path = if path.is_empty() { "index.html" } else { path };
-    let file = site.join(path);
-    let (status, body) = match std::fs::read(&file) {
-        Ok(b) if !path.contains("..") => ("200 OK", b),
-        _ => ("404 Not Found", b"not found".to_vec()),
-    };
-    let mime = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("css") => "text/css",
-        Some("js") => "text/javascript",
-        Some("svg") => "image/svg+xml",
-        Some("woff2") => "font/woff2",
-        Some("json") => "application/json",
-        _ => "application/octet-stream",
-    };
-    let _ = write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(&body);
+    rx.recv().unwrap()
 }
 
 const PROBE: &str = r#"<!doctype html><html><body><pre id="out">pending</pre>
@@ -379,6 +350,22 @@ fn main() -> ExitCode {
         problems.push(format!("loads from another origin: {f}"));
     }
     problems.extend(broken_links(&site));
+    // Failure messages send learners to each exercise's section by address.
+    for ex in course_check::EXERCISES {
+        let url = ex.url();
+        let page = url
+            .strip_prefix(course_check::BOOK_URL)
+            .and_then(|u| u.split('#').next())
+            .unwrap_or("")
+            .trim_start_matches('/');
+        let html = std::fs::read_to_string(site.join(page)).unwrap_or_default();
+        if !html.contains(&format!("id=\"{}\"", ex.anchor)) {
+            problems.push(format!(
+                "exercise `{}` sends learners to {url}, but that page has no such anchor",
+                ex.name
+            ));
+        }
+    }
     let page = std::fs::read_to_string(site.join(EPISODE)).unwrap_or_default();
     if !page.contains("<math") {
         problems.push(format!("{EPISODE} has no MathML"));
@@ -409,8 +396,9 @@ fn main() -> ExitCode {
     let _ = std::fs::remove_dir_all(site.join("__chromium-profile"));
     if problems.is_empty() {
         println!(
-            "site check: ok ({} built, no other origins, math is MathML)",
-            site.display()
+            "site check: ok ({} built, no other origins, math is MathML, the {} exercises' section addresses resolve)",
+            site.display(),
+            course_check::EXERCISES.len()
         );
         ExitCode::SUCCESS
     } else {
