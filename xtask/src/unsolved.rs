@@ -425,6 +425,17 @@ fn build_and_run(
 
 /// The files agree with the book.
 pub fn layout(root: &Path, report: &mut Report) {
+    match crate::renumber::plan(root) {
+        Ok(map) if map.is_empty() => {}
+        Ok(map) => report.problems.push(format!(
+            "episode numbers in file names are out of step with src/SUMMARY.md ({}): run `cargo xtask renumber`",
+            map.iter()
+                .map(|(o, n)| format!("ep{o:02} is now episode {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        Err(e) => report.problems.push(e),
+    }
     let declared: BTreeSet<&str> = EXERCISES.iter().map(|e| e.name).collect();
     let stems = |dir: &str, ext: &str| -> BTreeSet<String> {
         std::fs::read_dir(root.join(dir))
