@@ -7,7 +7,8 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap();
+    let root = Path::new(&manifest).parent().unwrap();
     let src = root.join("src");
     println!("cargo::rerun-if-changed={}", src.display());
     let exercises = booktools::exercises::read(&src).unwrap_or_else(|e| {
