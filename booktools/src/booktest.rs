@@ -15,7 +15,7 @@
 //!   slip through untested by looking like plain text.
 
 use crate::include::expand;
-use crate::lesson::{FenceTracker, front_matter};
+use crate::lesson::{CodeLine, code_lines, front_matter};
 use std::path::Path;
 
 /// A block that must fail to compile.
@@ -86,7 +86,7 @@ pub fn prepare(path: &Path, text: &str) -> Result<Prepared, String> {
         .map_or(0, |(_, n)| n);
 
     let mut p = Prepared::default();
-    let mut fences = FenceTracker::default();
+    let code = code_lines(&expanded.text);
     let mut block: Option<Block> = None;
     let push = |p: &mut Prepared, line: &str, src: usize| {
         p.text.push_str(line);
@@ -99,10 +99,9 @@ pub fn prepare(path: &Path, text: &str) -> Result<Prepared, String> {
             push(&mut p, "", src);
             continue;
         }
-        let in_code = fences.feed(line);
-        match (&mut block, in_code) {
-            (None, false) => push(&mut p, line, src),
-            (None, true) => {
+        match (&mut block, code[i]) {
+            (None, CodeLine::Text) => push(&mut p, line, src),
+            (None, CodeLine::Open) => {
                 let trimmed = line.trim_start();
                 let indent = line[..line.len() - trimmed.len()].to_string();
                 let info = trimmed.trim_start_matches(['`', '~']).trim().to_string();
@@ -119,16 +118,17 @@ pub fn prepare(path: &Path, text: &str) -> Result<Prepared, String> {
                     close: (String::new(), 0),
                 });
             }
-            (Some(b), true) => {
-                if fences_closed(&fences) {
-                    b.close = (line.to_string(), src);
-                    let b = block.take().unwrap();
-                    emit(&mut p, b, &name)?;
-                } else {
-                    b.body.push((line.to_string(), src));
-                }
+            (Some(b), CodeLine::Close) => {
+                b.close = (line.to_string(), src);
+                let b = block.take().unwrap();
+                emit(&mut p, b, &name)?;
             }
-            (Some(_), false) => unreachable!("a block is open only inside a fence"),
+            (Some(b), CodeLine::Body) => b.body.push((line.to_string(), src)),
+            (_, kind) => {
+                return Err(format!(
+                    "{name}:{src}: unexpected {kind:?} line in the code blocks (a fence inside a fence?)"
+                ));
+            }
         }
     }
     if let Some(b) = block {
@@ -138,10 +138,6 @@ pub fn prepare(path: &Path, text: &str) -> Result<Prepared, String> {
         ));
     }
     Ok(p)
-}
-
-fn fences_closed(f: &FenceTracker) -> bool {
-    f.is_closed()
 }
 
 fn emit(p: &mut Prepared, b: Block, name: &str) -> Result<(), String> {

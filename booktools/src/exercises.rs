@@ -18,7 +18,7 @@
 //! The order of the exercises is the book's: SUMMARY.md's order of chapters,
 //! then the order of the boxes in each chapter.
 
-use crate::lesson::{FenceTracker, closing, front_matter, opening};
+use crate::lesson::{CodeLine, closing, code_lines, front_matter, opening};
 use crate::summary::read_chapters;
 use pulldown_cmark::{Event, Parser};
 use std::path::Path;
@@ -113,13 +113,13 @@ pub fn in_chapter(
     text: &str,
 ) -> Result<Vec<Declared>, String> {
     let mut out: Vec<Declared> = Vec::new();
-    let mut fences = FenceTracker::default();
+    let code = code_lines(text);
     let mut section = (String::new(), String::new());
     // Open boxes: (kind, title); and the hint being collected.
     let mut stack: Vec<(String, String)> = Vec::new();
     let mut hint: Option<(Option<String>, Vec<&str>)> = None;
     for (i, line) in text.lines().enumerate() {
-        if fences.feed(line) {
+        if code[i] != CodeLine::Text {
             if let Some((_, body)) = hint.as_mut() {
                 body.push(line);
             }

@@ -147,41 +147,68 @@ pub fn closing(line: &str) -> bool {
     t.len() >= 3 && t.chars().all(|c| c == ':')
 }
 
-/// Tracks ``` and ~~~ fences so that nothing inside code is touched.
-#[derive(Default)]
-pub struct FenceTracker {
-    open: Option<(char, usize)>,
+/// What a line of Markdown is, as far as code blocks go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeLine {
+    /// Not in a fenced code block.
+    Text,
+    /// The opening fence (```rust ...).
+    Open,
+    /// A line inside the block.
+    Body,
+    /// The closing fence.
+    Close,
 }
 
-impl FenceTracker {
-    /// True when no code block is open.
-    pub fn is_closed(&self) -> bool {
-        self.open.is_none()
+/// Classifies every line of `text` (as `text.lines()` gives them), with
+/// pulldown-cmark finding the fenced code blocks, so that nothing inside
+/// code is taken for a box or a heading. A block left open at the end of the
+/// text has no `Close` line.
+pub fn code_lines(text: &str) -> Vec<CodeLine> {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        starts.push(at);
+        at += line.len();
     }
-
-    /// Feeds one line; returns true if the line is part of a code block
-    /// (its fences included).
-    pub fn feed(&mut self, line: &str) -> bool {
-        let t = line.trim_start();
-        let fence = |c: char| t.len() - t.trim_start_matches(c).len();
-        match self.open {
-            Some((c, n)) => {
-                if fence(c) >= n && t.trim_start_matches(c).trim().is_empty() {
-                    self.open = None;
-                }
-                true
-            }
-            None => {
-                for c in ['`', '~'] {
-                    if fence(c) >= 3 {
-                        self.open = Some((c, fence(c)));
-                        return true;
-                    }
-                }
-                false
+    let line_of = |offset: usize| starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    let n = text.lines().count();
+    let mut out = vec![CodeLine::Text; n];
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) = event {
+            let first = line_of(range.start);
+            let end = range.end.min(text.len());
+            let last = line_of(end.saturating_sub(1));
+            let fence: String = text[starts[first]..]
+                .trim_start()
+                .chars()
+                .take_while(|c| *c == '`' || *c == '~')
+                .collect();
+            let closes = last > first && {
+                let l = text.lines().nth(last).unwrap_or("").trim();
+                !fence.is_empty()
+                    && l.starts_with(&fence)
+                    && l.trim_start_matches(fence.chars().next().unwrap())
+                        .is_empty()
+            };
+            for (i, slot) in out
+                .iter_mut()
+                .enumerate()
+                .take(last.min(n - 1) + 1)
+                .skip(first)
+            {
+                *slot = if i == first {
+                    CodeLine::Open
+                } else if i == last && closes {
+                    CodeLine::Close
+                } else {
+                    CodeLine::Body
+                };
             }
         }
     }
+    out
 }
 
 /// Renders the front matter and boxes of one chapter to HTML-in-Markdown.
@@ -199,13 +226,13 @@ pub fn render(name: &str, text: &str) -> Result<String, String> {
             fm.teaching, fm.exercises
         ));
     }
-    let mut fences = FenceTracker::default();
+    let code = code_lines(text);
     // Open boxes: (kind, line where opened).
     let mut stack: Vec<(String, usize)> = Vec::new();
     let mut lines = text.lines().enumerate().skip(skip).peekable();
     while let Some((i, line)) = lines.next() {
         let line_no = i + 1;
-        if fences.feed(line) {
+        if code[i] != CodeLine::Text {
             out.push_str(line);
             out.push('\n');
             continue;
@@ -276,12 +303,12 @@ pub fn lint_episode(text: &str) -> Vec<String> {
     if !matches!(front_matter(text), Ok(Some(_))) {
         return Vec::new();
     }
-    let mut fences = FenceTracker::default();
+    let code = code_lines(text);
     let mut stack: Vec<(String, usize, bool)> = Vec::new(); // (kind, line, has solution)
     let mut counts = std::collections::BTreeMap::<String, usize>::new();
     let mut problems = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        if fences.feed(line) {
+        if code[i] != CodeLine::Text {
             continue;
         }
         if closing(line) {
