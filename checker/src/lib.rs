@@ -358,6 +358,12 @@ fn in_child(ex: &'static Exercise, test: &str, limit: Duration) {
             Err(e) => panic!("cannot wait for the test's own process: {e}"),
         }
     };
+    // A hang: before anything is killed, look at what each thread waits in.
+    let threads = if status.is_none() {
+        thread_report(pgid as u32)
+    } else {
+        String::new()
+    };
     // Whatever the test started and left running dies with it.
     kill_group(pgid);
     let _ = child.wait();
@@ -365,7 +371,7 @@ fn in_child(ex: &'static Exercise, test: &str, limit: Duration) {
         |rx: mpsc::Receiver<String>| rx.recv_timeout(Duration::from_secs(2)).unwrap_or_default();
     let (stdout, stderr) = (collect(out), collect(err));
     let Some(status) = status else {
-        fail(timeout_report(ex, test, limit));
+        fail(format!("{}{threads}", timeout_report(ex, test, limit)));
     };
     if let (Some(b), Some(e)) = (stdout.find(BEGIN), stdout.find(END)) {
         let report = stdout[b + BEGIN.len()..e].trim_matches('\n').to_string();
@@ -382,6 +388,164 @@ fn in_child(ex: &'static Exercise, test: &str, limit: Duration) {
             &[],
         ));
     }
+}
+
+/// One thread of a hung test's process.
+#[derive(Debug, Default)]
+struct ThreadState {
+    tid: u32,
+    name: String,
+    state: String,
+    wchan: String,
+    /// Frames in the course's files: (function, file:line), innermost first.
+    frames: Vec<(String, String)>,
+}
+
+fn read_threads(pid: u32) -> Vec<ThreadState> {
+    let mut out = Vec::new();
+    let Ok(dir) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return out;
+    };
+    for entry in dir.flatten() {
+        let Some(tid) = entry.file_name().to_str().and_then(|s| s.parse().ok()) else {
+            continue;
+        };
+        let base = entry.path();
+        let read = |f: &str| std::fs::read_to_string(base.join(f)).unwrap_or_default();
+        let stat = read("stat");
+        let state = stat
+            .rsplit(')')
+            .next()
+            .and_then(|s| s.split_whitespace().next())
+            .map(|c| {
+                match c {
+                    "R" => "running",
+                    "S" => "sleeping",
+                    "D" => "waiting for the disk or the kernel",
+                    "T" | "t" => "stopped",
+                    "Z" => "a zombie",
+                    _ => c,
+                }
+                .to_string()
+            })
+            .unwrap_or_default();
+        out.push(ThreadState {
+            tid,
+            name: read("comm").trim().to_string(),
+            state,
+            wchan: read("wchan").trim().trim_matches('0').to_string(),
+            frames: Vec::new(),
+        });
+    }
+    out.sort_by_key(|t| t.tid);
+    out
+}
+
+/// Reads gdb's `thread apply all bt` and keeps, per thread id, the frames
+/// that are in the course's own files (the learner's code and the tests).
+fn gdb_frames(pid: u32) -> Option<std::collections::BTreeMap<u32, Vec<(String, String)>>> {
+    if std::env::var_os("COURSE_NO_GDB").is_some() {
+        return None;
+    }
+    let mut child = Command::new("gdb")
+        .args(["-p", &pid.to_string(), "-batch", "-nx", "-q"])
+        .args(["-ex", "set print frame-arguments none"])
+        .args(["-ex", "thread apply all bt"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let out = drain(child.stdout.take().unwrap());
+    let text = match out.recv_timeout(Duration::from_secs(20)) {
+        Ok(t) => t,
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+    };
+    let _ = child.wait();
+    let mut frames = std::collections::BTreeMap::new();
+    let mut current: Option<u32> = None;
+    for line in text.lines() {
+        if line.starts_with("Thread ") {
+            current = line
+                .split("(LWP ")
+                .nth(1)
+                .and_then(|r| r.split(')').next())
+                .and_then(|n| n.trim().parse().ok());
+            continue;
+        }
+        let (Some(tid), true) = (current, line.starts_with('#')) else {
+            continue;
+        };
+        let Some((head, place)) = line.rsplit_once(" at ") else {
+            continue;
+        };
+        let file = place.rsplit_once(':').map_or(place, |(f, _)| f);
+        if !(is_learner_file(file) || is_test_file(file)) {
+            continue;
+        }
+        let function = head
+            .split(" in ")
+            .nth(1)
+            .unwrap_or(head)
+            .split(" (")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        if function.ends_with("::main") {
+            continue; // the test harness's own entry point
+        }
+        let (file, lineno) = place.rsplit_once(':').unwrap_or((place, ""));
+        frames
+            .entry(tid)
+            .or_insert_with(Vec::new)
+            .push((function, format!("{}:{lineno}", relative(file))));
+    }
+    Some(frames)
+}
+
+/// What every thread of a hung test's process was doing: its name, its
+/// state and what the kernel says it waits in, and, when gdb is on the
+/// machine, the lines of the course's code it was in.
+fn thread_report(pid: u32) -> String {
+    let mut threads = read_threads(pid);
+    if threads.is_empty() {
+        return String::new();
+    }
+    let frames = gdb_frames(pid);
+    if let Some(frames) = &frames {
+        for t in &mut threads {
+            t.frames = frames.get(&t.tid).cloned().unwrap_or_default();
+        }
+    }
+    let mut s = String::from("  what each thread of the test was doing when it was stopped:\n");
+    for t in &threads {
+        let wchan = if t.wchan.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", t.wchan)
+        };
+        s.push_str(&format!(
+            "    thread `{}` (id {}): {}{wchan}\n",
+            t.name, t.tid, t.state
+        ));
+        for (i, (function, place)) in t.frames.iter().take(4).enumerate() {
+            let how = if i == 0 { "waiting at" } else { "called from" };
+            s.push_str(&format!("        {how} {place} ({function})\n"));
+        }
+    }
+    if frames.is_none() {
+        s.push_str(
+            "    (install gdb to see the line each thread waits at; thread names are cut to 15 characters)\n",
+        );
+    } else {
+        s.push_str("    (lines from gdb; thread names are cut to 15 characters)\n");
+    }
+    s
 }
 
 /// What the test's process printed besides the harness's own lines.
