@@ -354,7 +354,7 @@ pub fn check(root: &Path, target: &Path) -> Report {
                     let ran = runner::run_with(
                         b.exe.as_ref().unwrap(),
                         Duration::from_secs(120),
-                        &[("COURSE_TIMEOUT_SECS", "5")],
+                        &[("COURSE_TIMEOUT_SECS", "5"), ("COURSE_NO_GDB", "1")],
                     );
                     match runner::verdict_of(&ran) {
                         Verdict::Solved { .. } => report.problems.push(format!(
