@@ -27,7 +27,12 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 mod manifest;
+pub mod sync;
 pub use manifest::{BOOK_URL, EXERCISES, Exercise};
+
+/// The model checker, in a `--cfg loom` build (`cargo xtask loom`).
+#[cfg(loom)]
+pub use loom;
 
 /// How long a test may run before the watchdog calls it a hang.
 /// Set `COURSE_TIMEOUT_SECS` to change it (say, under a debugger).
@@ -570,6 +575,15 @@ fn output_of(stdout: &str, stderr: &str) -> String {
 }
 
 fn read_more(ex: &Exercise, test: &str) -> String {
+    let again = if cfg!(loom) {
+        format!(
+            "cargo xtask loom {}\n  loom:  this failure is one interleaving loom found; run the command with \
+             LOOM_LOG=trace LOOM_LOCATION=1 to see it step by step (each thread's accesses, in order)",
+            ex.name
+        )
+    } else {
+        ex.command()
+    };
     format!(
         "  read:  {}, \"{}\"\n         {}  (cargo xtask serve; or src/{} line {})\n  hint:  {}\n  again: {}",
         ex.episode_title(),
@@ -578,7 +592,7 @@ fn read_more(ex: &Exercise, test: &str) -> String {
         ex.chapter,
         ex.line,
         ex.hint_for(test).replace('\n', "\n         "),
-        ex.command()
+        again
     )
 }
 

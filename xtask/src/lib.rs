@@ -12,6 +12,7 @@
 
 pub mod learner;
 pub mod lesson;
+pub mod loom;
 pub mod renumber;
 pub mod runner;
 pub mod serve;

@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use xtask::{learner, lesson, renumber, root, serve, watch};
+use xtask::{learner, lesson, loom, renumber, root, serve, watch};
 
 #[derive(Parser)]
 #[command(
@@ -33,6 +33,14 @@ enum Cmd {
     },
     /// List the exercises in book order, which pass, and what to do next.
     Progress,
+    /// Model-check the hand-built primitives (semaphore, event, ...) with loom.
+    Loom {
+        /// Exercises to check (all that have loom checks when none are named).
+        exercises: Vec<String>,
+        /// Check the model answers in solutions/ instead of yours.
+        #[arg(long)]
+        solutions: bool,
+    },
     /// Build the book and serve it on http://localhost:PORT, rebuilding on change.
     Serve {
         #[arg(long, default_value_t = 3000)]
@@ -67,6 +75,10 @@ fn main() -> ExitCode {
             solutions,
         } => return learner::check(&root, &exercises, solutions),
         Cmd::Progress => return learner::progress(&root),
+        Cmd::Loom {
+            exercises,
+            solutions,
+        } => return loom::command(&root, &exercises, solutions),
         Cmd::Renumber { dry_run } => return renumber::renumber(&root, dry_run),
         Cmd::Build { dest_dir } => xtask::build(dest_dir).map(|dir| {
             println!("book written to {}", dir.display());
