@@ -4,8 +4,9 @@
 //! only: after an instructor moves, inserts or drops an episode there, this
 //! command renames every file of each episode whose number changed
 //! (chapter, figures, listings, stubs, solutions, tests, wrong answers) and
-//! rewrites every mention of the old names, in one step, so that episodes
-//! can even swap places.
+//! rewrites every mention of the old names and every "Episode N" in the
+//! text, in one step, so that episodes can even swap places. Ranges such as
+//! "episodes 2-4" are left for the author to check.
 
 use booktools::lesson::front_matter;
 use booktools::summary::read_chapters;
@@ -68,6 +69,25 @@ pub fn rewrite(text: &str, map: &BTreeMap<u32, u32>) -> String {
                 i += 4;
                 continue;
             }
+        }
+        // "Episode 5" and "episode 5" in prose follow the files.
+        for word in ["Episode ", "episode "] {
+            if bytes[i..].starts_with(word.as_bytes())
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            {
+                let digits = text[i + word.len()..]
+                    .bytes()
+                    .take_while(u8::is_ascii_digit)
+                    .count();
+                let n: Option<u32> = text[i + word.len()..i + word.len() + digits].parse().ok();
+                if let Some(new) = n.and_then(|n| map.get(&n)) {
+                    out.push_str(&format!("{word}{new}"));
+                    i += word.len() + digits;
+                }
+            }
+        }
+        if i >= text.len() {
+            break;
         }
         let c = text[i..].chars().next().unwrap();
         out.push(c);
@@ -173,10 +193,10 @@ mod tests {
     #[test]
     fn swaps_two_episodes_in_one_pass() {
         let map = BTreeMap::from([(2, 3), (3, 2)]);
-        let text = "ep02_scoped and ep03-processes.md, ep04_pool, sleep02_x, ep02.rs";
+        let text = "ep02_scoped and ep03-processes.md, ep04_pool, sleep02_x, ep02.rs; Episode 2, episode 3, episode 12";
         assert_eq!(
             rewrite(text, &map),
-            "ep03_scoped and ep02-processes.md, ep04_pool, sleep02_x, ep03.rs"
+            "ep03_scoped and ep02-processes.md, ep04_pool, sleep02_x, ep03.rs; Episode 3, episode 2, episode 12"
         );
     }
 }
