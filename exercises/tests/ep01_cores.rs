@@ -5,6 +5,8 @@ course_check::exercise!(ep01_cores);
 
 use crate::ep01_cores::{count_cpu_list, usable_cores};
 use course_check::check;
+use std::num::NonZeroUsize;
+use std::thread;
 
 #[test]
 fn counts_single_cpus_and_ranges() {
@@ -60,5 +62,58 @@ fn usable_cores_matches_what_this_process_may_use() {
                 );
             }
         }
+    });
+}
+
+#[test]
+fn usable_cores_is_what_the_standard_library_says() {
+    check("ep01_cores", || {
+        let std_says = thread::available_parallelism().map_or(1, NonZeroUsize::get);
+        let n = usable_cores();
+        assert_eq!(
+            n, std_says,
+            "usable_cores() returned {n}, but std::thread::available_parallelism() says {std_says}"
+        );
+    });
+}
+
+/// Lets the calling thread run on one CPU only (the first it may use now),
+/// as `taskset -c 0` does for a whole program. False if that did not work.
+#[cfg(target_os = "linux")]
+fn pin_this_thread_to_one_cpu() -> bool {
+    unsafe extern "C" {
+        fn sched_getaffinity(pid: i32, size: usize, mask: *mut u64) -> i32;
+        fn sched_setaffinity(pid: i32, size: usize, mask: *const u64) -> i32;
+    }
+    // 1024 bits, the size of glibc's cpu_set_t.
+    let mut mask = [0u64; 16];
+    // SAFETY: the kernel writes at most `size` bytes into `mask`; pid 0 is this thread.
+    if unsafe { sched_getaffinity(0, size_of_val(&mask), mask.as_mut_ptr()) } != 0 {
+        return false;
+    }
+    let Some(word) = mask.iter().position(|w| *w != 0) else {
+        return false;
+    };
+    let mut one = [0u64; 16];
+    one[word] = 1 << mask[word].trailing_zeros();
+    // SAFETY: as above; the kernel only reads `one`.
+    unsafe { sched_setaffinity(0, size_of_val(&one), one.as_ptr()) == 0 }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn usable_cores_follows_the_cpu_affinity() {
+    check("ep01_cores", || {
+        // This test runs in a process of its own, so limiting it to one
+        // CPU touches no other test.
+        if !pin_this_thread_to_one_cpu() {
+            return; // cannot change the affinity here: nothing to check
+        }
+        let n = usable_cores();
+        assert_eq!(
+            n, 1,
+            "this thread was just limited to one CPU (as `taskset -c 0` does), but usable_cores() returned {n}: \
+             ask std::thread::available_parallelism() rather than counting the machine's CPUs or writing a number in"
+        );
     });
 }

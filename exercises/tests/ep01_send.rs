@@ -6,6 +6,7 @@ course_check::exercise!(ep01_send);
 use crate::ep01_send::partial_sums;
 use course_check::check;
 use std::sync::Arc;
+use std::thread::{self, ThreadId};
 
 #[test]
 fn partial_sums_add_up_and_keep_chunk_order() {
@@ -23,12 +24,7 @@ fn partial_sums_add_up_and_keep_chunk_order() {
             55,
             "the partial sums {sums:?} must add up to 1+2+...+10 = 55"
         );
-        let ok = [
-            vec![6, 15, 34],
-            vec![10, 18, 27],
-            vec![6, 22, 27],
-            vec![10, 11, 34],
-        ];
+        let ok = [vec![6, 15, 34], vec![10, 18, 27], vec![6, 22, 27]];
         assert!(
             ok.contains(&sums),
             "partial sums {sums:?} are not those of contiguous chunks in order whose sizes differ by at most one"
@@ -68,5 +64,65 @@ fn more_threads_than_items_still_works() {
             15,
             "the partial sums {sums:?} must add up to 15"
         );
+        // Chunk sizes differ by at most one: 2 items over 4 chunks puts at
+        // most one item in each chunk.
+        assert!(
+            sums.iter().all(|s| [0, 7, 8].contains(s)),
+            "2 items over 4 threads: each chunk holds at most one item (sizes differ by at most one), \
+             so every partial sum should be 0, 7 or 8, got {sums:?}"
+        );
+    });
+}
+
+/// The number in a `ThreadId`'s Debug text, `ThreadId(7)`.
+fn thread_number(id: ThreadId) -> Option<u64> {
+    format!("{id:?}")
+        .strip_prefix("ThreadId(")?
+        .strip_suffix(')')?
+        .parse()
+        .ok()
+}
+
+/// The number the next thread gets. The standard library numbers threads
+/// 1, 2, 3, ... as they are made, so the difference between two of these
+/// counts the threads made in between (plus the one that looked).
+fn next_thread_number() -> Option<u64> {
+    thread_number(thread::spawn(|| thread::current().id()).join().ok()?)
+}
+
+/// How many threads `f` started, if this standard library numbers threads
+/// as they are made (checked first with two threads of our own).
+fn threads_started_by<T>(f: impl FnOnce() -> T) -> (T, Option<u64>) {
+    let before = next_thread_number();
+    for h in [thread::spawn(|| ()), thread::spawn(|| ())] {
+        h.join().unwrap();
+    }
+    let middle = next_thread_number();
+    let out = f();
+    let after = next_thread_number();
+    let started = match (before, middle, after) {
+        (Some(b), Some(m), Some(a)) if m == b + 3 && a > m => Some(a - m - 1),
+        _ => None,
+    };
+    (out, started)
+}
+
+#[test]
+fn each_chunk_is_summed_on_a_thread_of_its_own() {
+    check("ep01_send", || {
+        let data = Arc::new((1..=1000).collect::<Vec<u64>>());
+        let (sums, started) = threads_started_by(|| partial_sums(Arc::clone(&data), 4));
+        assert_eq!(
+            sums.iter().sum::<u64>(),
+            500_500,
+            "the partial sums {sums:?} must add up to 1+2+...+1000 = 500500"
+        );
+        if let Some(started) = started {
+            assert!(
+                started >= 4,
+                "partial_sums(data, 4) started {started} thread(s); it should sum each of the 4 chunks \
+                 on a thread of its own (thread::spawn, one per chunk)"
+            );
+        }
     });
 }

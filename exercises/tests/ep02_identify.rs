@@ -7,6 +7,7 @@ mod support;
 
 use crate::ep02_identify::{Report, count_threads, spawn_named, whoami};
 use crate::support::drop_probe::Probe;
+use crate::support::reverse_finish::Order;
 use course_check::check;
 use std::collections::HashSet;
 use std::sync::atomic::Ordering;
@@ -101,6 +102,33 @@ fn spawn_named_starts_all_threads_before_waiting_for_any() {
 }
 
 #[test]
+fn spawn_named_returns_results_in_the_order_of_the_names() {
+    check("ep02_identify", || {
+        // The thread named "t3" finishes first and "t0" last; the results
+        // must still come back in the order of the names.
+        let names = ["t0", "t1", "t2", "t3"];
+        let order = Order::new(names.len());
+        let work = move || {
+            let name = thread::current().name().map(str::to_string);
+            let task = name
+                .as_deref()
+                .and_then(|n| n.strip_prefix('t')?.parse().ok());
+            if let Some(task) = task {
+                order.task(task); // wait until the next thread has ended
+            }
+            name
+        };
+        let got = spawn_named(&names, work);
+        let want: Vec<Option<String>> = names.iter().map(|n| Some(n.to_string())).collect();
+        assert_eq!(
+            got, want,
+            "these threads finish last to first, but result i must still come from the thread named names[i]: \
+             keep the JoinHandles in the order of the names and join them in that order"
+        );
+    });
+}
+
+#[test]
 fn spawn_named_joins_every_thread() {
     check("ep02_identify", || {
         let (probe, live) = Probe::new();
@@ -147,6 +175,15 @@ fn count_threads_sees_threads_that_are_running() {
             })
             .collect();
         here.wait();
+        // What the kernel says, while every thread is held at a barrier.
+        let kernel: Option<usize> =
+            std::fs::read_to_string("/proc/self/status")
+                .ok()
+                .and_then(|s| {
+                    s.lines()
+                        .find_map(|l| l.strip_prefix("Threads:"))
+                        .and_then(|n| n.trim().parse().ok())
+                });
         let n = std::panic::catch_unwind(count_threads);
         gone.wait(); // let the helpers go, whatever count_threads did
         for h in helpers {
@@ -160,6 +197,14 @@ fn count_threads_sees_threads_that_are_running() {
                  (count the entries of /proc/self/task, not the cores)"
             ),
             None => panic!("count_threads() returned None, but /proc/self/task exists"),
+        }
+        if let (Some(n), Some(kernel)) = (n, kernel) {
+            assert_eq!(
+                n, kernel,
+                "count_threads() returned {n}, but the kernel says this process has {kernel} threads \
+                 (the `Threads:` line of /proc/self/status): count the entries of /proc/self/task, \
+                 one per thread of this process"
+            );
         }
     });
 }

@@ -2,8 +2,11 @@
 //! The same file tests solutions/ (solutions/tests is a link to this folder).
 
 course_check::exercise!(ep02_scoped);
+#[path = "support/ep02.rs"]
+mod support;
 
 use crate::ep02_scoped::map_chunks;
+use crate::support::reverse_finish::Order;
 use course_check::check;
 use std::collections::HashSet;
 use std::sync::Barrier;
@@ -101,6 +104,44 @@ fn empty_chunks_still_get_a_worker() {
             lens.iter().sum::<usize>(),
             2,
             "2 items over 4 workers: the chunk lengths {lens:?} should add up to 2"
+        );
+    });
+}
+
+#[test]
+fn results_keep_chunk_order_when_threads_finish_in_reverse() {
+    check("ep02_scoped", || {
+        // Chunk k holds the one number k. The thread of chunk 3 finishes
+        // first and that of chunk 0 last; the results must still come back
+        // in chunk order.
+        let data: Vec<usize> = (0..4).collect();
+        let order = Order::new(data.len());
+        let out = map_chunks(&data, data.len(), |c: &[usize]| {
+            if let [k] = c {
+                order.task(*k); // wait until the next chunk's thread has ended
+            }
+            c.to_vec()
+        });
+        assert_eq!(
+            out,
+            vec![vec![0], vec![1], vec![2], vec![3]],
+            "these threads finish last to first, but result i must still be f(chunk i): \
+             keep the handles in chunk order and join them in that order"
+        );
+    });
+}
+
+#[test]
+fn zero_workers_is_a_panic() {
+    check("ep02_scoped", || {
+        let one = map_chunks(&[1, 2, 3], 1, |c: &[i32]| c.len());
+        assert_eq!(one, vec![3], "one worker gets the whole slice of 3 items");
+        let got = std::panic::catch_unwind(|| map_chunks(&[1, 2, 3], 0, |c: &[i32]| c.len()));
+        assert!(
+            got.is_err(),
+            "map_chunks(data, 0, f) has nobody to do the work, so it should panic (its doc comment says so), \
+             but it returned {:?}",
+            got.unwrap()
         );
     });
 }

@@ -60,10 +60,15 @@ fn jobs_run_on_the_named_worker_thread() {
 #[test]
 fn shutdown_returns_the_results_not_yet_taken() {
     check("ep02_worker", || {
-        let w = Worker::start("slow-doubler", |x: u32| {
-            // Slow jobs: a shutdown that does not wait for the thread
-            // finds some results missing.
-            thread::sleep(Duration::from_millis(5));
+        let gate = Gate::new();
+        let held = gate.clone();
+        let w = Worker::start("slow-doubler", move |x: u32| {
+            // Job 3 is still running when shutdown is called: a shutdown
+            // that takes the queued results before it joins the thread
+            // misses its result and the ones after it.
+            if x == 3 {
+                held.wait();
+            }
             2 * x
         });
         for x in 0..10 {
@@ -71,12 +76,49 @@ fn shutdown_returns_the_results_not_yet_taken() {
         }
         let first: Vec<u32> = (0..3).map(|_| w.result().unwrap()).collect();
         assert_eq!(first, vec![0, 2, 4], "the first three results, in order");
+        let rest = w.shutdown();
+        gate.open();
         assert_eq!(
-            w.shutdown(),
+            rest,
             Ok(vec![6, 8, 10, 12, 14, 16, 18]),
-            "shutdown should let the worker finish the jobs it has, join it, and return the seven results not yet taken"
+            "shutdown should let the worker finish the jobs it has, join it, and only then return the seven results not yet taken"
         );
     });
+}
+
+/// A gate a job waits at until the test opens it, or for at most three
+/// seconds: long enough that an answer which does not wait for the job is
+/// caught every time, short enough that an answer which does (and so keeps
+/// the test from opening the gate) only loses three seconds.
+#[derive(Clone)]
+struct Gate(std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
+
+impl Gate {
+    fn new() -> Self {
+        Gate(Default::default())
+    }
+    fn wait(&self) {
+        let (open, cv) = &*self.0;
+        let guard = open.lock().unwrap();
+        let _ = cv
+            .wait_timeout_while(guard, Duration::from_secs(3), |open| !*open)
+            .unwrap();
+    }
+    fn open(&self) {
+        let (open, cv) = &*self.0;
+        *open.lock().unwrap() = true;
+        cv.notify_all();
+    }
+}
+
+/// Counts down when dropped, after waiting at its gate.
+struct GatedProbe(Gate, std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl Drop for GatedProbe {
+    fn drop(&mut self) {
+        self.0.wait();
+        self.1.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 #[test]
@@ -103,18 +145,21 @@ fn shutdown_joins_the_thread() {
 #[test]
 fn dropping_the_worker_joins_the_thread() {
     check("ep02_worker", || {
-        let (probe, live) = Probe::new();
+        let gate = Gate::new();
+        let live = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(1));
+        let probe = GatedProbe(gate.clone(), live.clone());
         let w = Worker::start("dropper", move |x: i32| {
-            let _keep = &probe;
+            let _keep = &probe; // dropped with the handler, on the worker's thread
             x
         });
         assert!(w.submit(7), "a running worker should accept a job");
         assert_eq!(w.result(), Some(7), "expected the job's result");
         drop(w);
+        let left = live.load(Ordering::SeqCst);
+        gate.open();
         assert_eq!(
-            live.load(Ordering::SeqCst),
-            0,
-            "dropping a Worker should close its job channel and join its thread (implement Drop)"
+            left, 0,
+            "dropping a Worker should close its job channel and join its thread (implement Drop), so that the handler is gone when drop returns"
         );
     });
 }
@@ -145,6 +190,79 @@ fn a_panicking_handler_is_reported_by_shutdown() {
             Err(msg) => assert!(
                 msg.contains("job 3 is cursed"),
                 "shutdown should return the panic's message (a String payload here), got {msg:?}"
+            ),
+        }
+    });
+}
+
+/// Waits until no thread of this process is called `name`: that thread
+/// has ended, and everything it owned has been dropped. False where
+/// /proc/self/task cannot be read (not Linux).
+fn wait_until_thread_gone(name: &str) -> bool {
+    loop {
+        let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+            return false;
+        };
+        let alive = tasks.flatten().any(|t| {
+            std::fs::read_to_string(t.path().join("comm")).is_ok_and(|c| c.trim_end() == name)
+        });
+        if !alive {
+            return true;
+        }
+        thread::sleep(Duration::from_millis(1));
+    }
+}
+
+#[test]
+fn submit_returns_false_once_the_worker_has_stopped() {
+    check("ep02_worker", || {
+        let w = Worker::start("ep02-stopping", |x: u32| {
+            if x == 1 {
+                panic!("job 1 stops this worker (this panic is part of the test)");
+            }
+            x
+        });
+        assert!(w.submit(0), "a running worker should accept job 0");
+        assert_eq!(w.result(), Some(0), "the result of job 0");
+        assert!(w.submit(1), "a running worker should accept job 1");
+        assert_eq!(
+            w.result(),
+            None,
+            "job 1 made the handler panic, so the worker has stopped and result() should be None"
+        );
+        if wait_until_thread_gone("ep02-stopping") {
+            assert!(
+                !w.submit(2),
+                "the handler panicked and the worker thread has ended, so nobody can take job 2: \
+                 submit should return false (the send fails once the receiving end is gone)"
+            );
+        }
+        assert!(
+            w.shutdown().is_err(),
+            "the handler panicked, so shutdown should return Err"
+        );
+    });
+}
+
+#[test]
+fn a_panic_with_a_literal_message_is_reported_too() {
+    check("ep02_worker", || {
+        let w = Worker::start("fragile-literal", |x: u32| {
+            if x == 1 {
+                // No {} in the message: the payload is a &'static str, not a String.
+                panic!("a literal message (this panic is part of the test)");
+            }
+            x
+        });
+        assert!(w.submit(1), "a running worker should accept a job");
+        match w.shutdown() {
+            Ok(v) => panic!(
+                "the handler panicked, so shutdown should return Err(the panic message), not Ok({v:?})"
+            ),
+            Err(msg) => assert!(
+                msg.contains("a literal message"),
+                "panic!(\"a literal message ...\") carries a &'static str payload, not a String; \
+                 shutdown should return its text, got {msg:?}"
             ),
         }
     });

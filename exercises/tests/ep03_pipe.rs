@@ -2,8 +2,11 @@
 //! The same file tests solutions/ (solutions/tests is a link to this folder).
 
 course_check::exercise!(ep03_pipe);
+#[path = "support/ep03.rs"]
+mod support;
 
 use crate::ep03_pipe::pipe_through;
+use crate::support::support::{ScratchDir, assert_reaped};
 use course_check::check;
 
 #[test]
@@ -62,5 +65,37 @@ fn a_failing_or_missing_program_is_an_error() {
             got.is_err(),
             "a program that does not exist cannot be started: expected Err, got {got:?}"
         );
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn output_that_is_not_utf8_is_an_error_and_the_child_is_reaped() {
+    check("ep03_pipe", || {
+        // The child writes its pid to a file, then prints two bytes that
+        // are not UTF-8 (octal 377 and 376) and exits with success.
+        let scratch = ScratchDir::new("not-utf8");
+        let pid_file = scratch.path().join("pid");
+        let got = pipe_through(
+            "sh",
+            &[
+                "-c",
+                r#"echo $$ > "$1"; printf '\377\376'"#,
+                "sh",
+                pid_file.to_str().expect("the scratch path is UTF-8"),
+            ],
+            "",
+        );
+        assert!(
+            got.is_err(),
+            "the child printed the bytes FF FE, which are not UTF-8: pipe_through should return Err \
+             (String::from_utf8 says so; from_utf8_lossy hides it), got {got:?}"
+        );
+        let pid: u32 = std::fs::read_to_string(&pid_file)
+            .expect("the child should have written its pid")
+            .trim()
+            .parse()
+            .expect("the child's pid file should hold a number");
+        assert_reaped(pid, "the child whose output was not UTF-8");
     });
 }

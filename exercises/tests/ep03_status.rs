@@ -96,6 +96,18 @@ fn ending_reads_a_status() {
             Ending::Code(42),
             "`sh -c 'exit 42'` ended with code 42"
         );
+        #[cfg(unix)]
+        {
+            let status = Command::new("sh")
+                .args(["-c", "kill -KILL $$"])
+                .status()
+                .expect("sh should start");
+            assert_eq!(
+                ending(status),
+                Ending::Signal(9),
+                "`sh -c 'kill -KILL $$'` was ended by signal 9 (SIGKILL) and has no exit code"
+            );
+        }
     });
 }
 

@@ -9,6 +9,7 @@ use crate::ep03_workers::{Report, run_workers, work};
 use crate::support::support::{ScratchDir, assert_reaped};
 use course_check::{Reaper, check};
 use std::collections::HashSet;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 // The worker program: this test program, started as `ep03_workers`, runs
@@ -102,6 +103,11 @@ fn the_worker_refuses_other_arguments() {
                 out.stdout.is_empty(),
                 "the worker program run with {args:?} should print no answer, but printed {:?}",
                 String::from_utf8_lossy(&out.stdout)
+            );
+            assert!(
+                !out.stderr.is_empty(),
+                "the worker program run with {args:?} should say on its standard error what is wrong \
+                 (eprintln!), but printed nothing there"
             );
         }
     });
@@ -218,5 +224,95 @@ esac"#,
                 "after a worker failed, a worker that was still running or had ended",
             );
         }
+    });
+}
+
+/// Runs `run_workers` on a script whose workers first write their pid to
+/// `DIR/pid.INDEX`, then run `body` (`$i` is the index, `$$` the pid). In
+/// `body`, `wait_all` waits until every worker has written its pid (it
+/// gives up after a few seconds). Checks that all `n` were started and
+/// that none is left behind.
+#[cfg(unix)]
+fn run_script_workers(name: &str, n: usize, body: &str) -> std::io::Result<Vec<Report>> {
+    let scratch = ScratchDir::new(name);
+    let dir = scratch.path();
+    let script = format!(
+        r#"dir='{dir}'; i="$2"; echo $$ > "$dir/pid.$i.tmp"; mv "$dir/pid.$i.tmp" "$dir/pid.$i"
+wait_all() {{
+  j=0
+  while [ "$j" -lt {n} ]; do
+    while [ ! -e "$dir/pid.$j" ] && [ "$(date +%s)" -le {give_up} ]; do sleep 0.01; done
+    j=$((j + 1))
+  done
+}}
+{body}"#,
+        dir = dir.display(),
+        give_up = crate::support::support::seconds_from_now(4),
+    );
+    let program = crate::support::support::script(dir, name, &script);
+    let result = run_workers(&program, n);
+    let pids: Vec<u32> = (0..n)
+        .filter_map(|i| std::fs::read_to_string(dir.join(format!("pid.{i}"))).ok())
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    assert_eq!(
+        pids.len(),
+        n,
+        "all {n} workers should have been started, all at once (start every worker before you wait for any), \
+         got {result:?}"
+    );
+    for pid in pids {
+        assert_reaped(pid, "a worker");
+    }
+    result
+}
+
+#[cfg(unix)]
+#[test]
+fn a_worker_that_answers_but_fails_is_an_error() {
+    check("ep03_workers", || {
+        // Worker 1 prints a proper answer, then (once all have started)
+        // exits with code 3.
+        let result = run_script_workers(
+            "answer-then-fail",
+            3,
+            r#"echo "$$ 5"; if [ "$i" = 1 ]; then wait_all; exit 3; fi"#,
+        );
+        assert!(
+            result.is_err(),
+            "worker 1 printed an answer but exited with code 3: a worker that fails is an error, \
+             whatever it printed, so run_workers should return Err, got {result:?}"
+        );
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn a_worker_that_prints_something_else_is_an_error() {
+    check("ep03_workers", || {
+        // Worker 1 (once all have started) prints a greeting, not
+        // `PID ANSWER`, and exits with success.
+        let result = run_script_workers(
+            "prints-else",
+            3,
+            r#"if [ "$i" = 1 ]; then wait_all; echo "hello there"; else echo "$$ 5"; fi"#,
+        );
+        assert!(
+            result.is_err(),
+            "worker 1 printed \"hello there\", not `PID ANSWER`: run_workers should return Err, \
+             not skip that worker or make up an answer, got {result:?}"
+        );
+    });
+}
+
+#[test]
+fn a_program_that_cannot_be_started_is_an_error() {
+    check("ep03_workers", || {
+        let result = run_workers(Path::new("ep03-no-such-program"), 2);
+        assert!(
+            result.is_err(),
+            "the program ep03-no-such-program does not exist, so no worker can be started: \
+             run_workers should return Err (pass spawn's error on with `?`), got {result:?}"
+        );
     });
 }
