@@ -1,6 +1,6 @@
 //! Exercise `ep06_riemann`: a left Riemann sum, serially.
 //! Read: src/ep06-integration.md, "The area under x², one rectangle at a time"
-//! Check your answer: cargo test -p exercises --test ep06 ep06_riemann
+//! Check your answer: cargo test -p exercises --test ep06_riemann
 
 /// The left Riemann sum of `f` over `[a, b]` with `n` steps:
 /// the sum of `f(a + i * dx) * dx` for `i` in `0..n`, where `dx = (b - a) / n`.
