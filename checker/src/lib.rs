@@ -657,6 +657,40 @@ fn timeout_report(ex: &Exercise, test: &str, limit: Duration) -> String {
     )
 }
 
+/// A gate that a thread of the learner's code waits at until the test
+/// opens it, or for at most three seconds. It tells a function that waits
+/// for its threads (`join`) from one that does not, without hoping for a
+/// lucky timing: an answer that does not wait returns while the gate is
+/// still shut, every time; an answer that waits keeps the test from opening
+/// the gate, so it only loses the three seconds.
+#[derive(Clone, Default)]
+pub struct Gate(std::sync::Arc<(Mutex<bool>, std::sync::Condvar)>);
+
+impl Gate {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Waits until the gate is open, or three seconds have passed.
+    pub fn wait(&self) {
+        let (open, cv) = &*self.0;
+        let guard = open.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = cv.wait_timeout_while(guard, Duration::from_secs(3), |open| !*open);
+    }
+
+    /// Opens the gate for every waiter, now and later.
+    pub fn open(&self) {
+        let (open, cv) = &*self.0;
+        *open.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        cv.notify_all();
+    }
+}
+
+/// The C library, for tests that need a system call std does not offer
+/// (`setrlimit`, say).
+#[doc(hidden)]
+pub use libc;
+
 /// Owns a child process for the length of a test: when it is dropped (the
 /// test ended, passed or failed) the child is killed if still running and
 /// always waited for, so no test leaves a process behind.

@@ -101,3 +101,47 @@ fn runs_on_exactly_the_number_of_threads_asked_for() {
         );
     });
 }
+
+#[test]
+fn items_run_inside_a_pool_of_that_many_threads() {
+    check("ep04_ordered_map", || {
+        // rayon's global pool has one thread per core: ask for a different
+        // number, so that running there instead of in a pool of your own shows.
+        let cores = thread::available_parallelism().map_or(1, |n| n.get());
+        for threads in [1, cores + 1] {
+            let seen = ordered_map((0..20).collect(), threads, |_: usize| {
+                (
+                    rayon::current_thread_index().is_some(),
+                    rayon::current_num_threads(),
+                )
+            });
+            for (item, &(in_pool, size)) in seen.iter().enumerate() {
+                assert!(
+                    in_pool,
+                    "with {threads} threads, item {item} ran outside any rayon pool: run the parallel map inside pool.install(..)"
+                );
+                assert_eq!(
+                    size, threads,
+                    "asked for {threads} threads, but item {item} ran in a pool of {size}: build a pool with ThreadPoolBuilder::new().num_threads({threads}) and run the map inside pool.install(..), not in rayon's global pool"
+                );
+            }
+        }
+    });
+}
+
+#[test]
+fn zero_threads_is_refused() {
+    check("ep04_ordered_map", || {
+        assert_eq!(
+            ordered_map(vec![1, 2, 3], 1, |x: u32| x + 1),
+            [2, 3, 4],
+            "ordered_map([1, 2, 3], 1 thread, x + 1) should return [2, 3, 4]"
+        );
+        let zero = std::panic::catch_unwind(|| ordered_map(vec![1, 2, 3], 0, |x: u32| x + 1));
+        assert!(
+            zero.is_err(),
+            "ordered_map(.., 0 threads, ..) returned {:?}, but it must panic: a pool of no threads cannot run anything (rayon reads num_threads(0) as \"choose for me\", so check for 0 yourself)",
+            zero.unwrap()
+        );
+    });
+}

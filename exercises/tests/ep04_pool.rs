@@ -123,13 +123,14 @@ fn all_workers_take_part_and_are_reused() {
 
 /// Set by a job on its worker thread; its destructor runs when that
 /// thread ends, and only then counts the thread as finished.
-struct ExitCounter(Arc<AtomicUsize>);
+struct ExitCounter(Arc<AtomicUsize>, course_check::Gate);
 
 impl Drop for ExitCounter {
     fn drop(&mut self) {
         // A thread that is joined has finished this before join returns.
-        // The pause only makes a pool that does *not* join easy to catch.
-        thread::sleep(Duration::from_millis(50));
+        // The gate (shut until the test has looked) makes a pool that does
+        // *not* join be caught every time.
+        self.1.wait();
         self.0.fetch_add(1, Ordering::SeqCst);
     }
 }
@@ -144,13 +145,14 @@ fn dropping_the_pool_runs_queued_jobs_and_joins_every_worker() {
         let n = 3;
         let pool = Pool::new(n);
         let exited = Arc::new(AtomicUsize::new(0));
+        let gate = course_check::Gate::new();
         let meet = Arc::new(Barrier::new(n));
         // One job per worker (they meet at the barrier), each leaving an
         // ExitCounter on its thread.
         for _ in 0..n {
-            let (m, exited) = (Arc::clone(&meet), Arc::clone(&exited));
+            let (m, exited, gate) = (Arc::clone(&meet), Arc::clone(&exited), gate.clone());
             drop(pool.submit(move || {
-                ON_EXIT.with(|c| *c.borrow_mut() = Some(ExitCounter(exited)));
+                ON_EXIT.with(|c| *c.borrow_mut() = Some(ExitCounter(exited, gate)));
                 m.wait();
             }));
         }
@@ -163,14 +165,15 @@ fn dropping_the_pool_runs_queued_jobs_and_joins_every_worker() {
             }));
         }
         drop(pool); // must return (close the queue first!) and join the workers
+        let ended = exited.load(Ordering::SeqCst);
+        gate.open();
         assert_eq!(
             ran.load(Ordering::SeqCst),
             20,
             "all 20 jobs submitted before the pool was dropped should have run by the time drop returns"
         );
         assert_eq!(
-            exited.load(Ordering::SeqCst),
-            n,
+            ended, n,
             "when drop(pool) returns, all {n} worker threads should have ended: Drop must join every worker"
         );
     });
@@ -207,6 +210,52 @@ fn a_panicking_job_reports_an_error_and_its_worker_lives_on() {
         assert!(
             r.as_ref().is_err_and(|e| e.message.contains("job 3")),
             "map over jobs where job 3 panics should return that error, got {r:?}"
+        );
+    });
+}
+
+#[test]
+fn the_message_of_a_formatted_panic_is_kept() {
+    check("ep04_pool", || {
+        let pool = Pool::new(1);
+        // panic!("...") with arguments carries a String, without them a &str.
+        let job = 7;
+        let err = pool
+            .submit(move || -> u32 { panic!("job {job} fails on purpose") })
+            .wait()
+            .expect_err("a job that panics should make wait() return Err, not a value");
+        assert!(
+            err.message.contains("job 7 fails on purpose"),
+            "the job called panic!(\"job {{job}} fails on purpose\") with job = 7, so the error should carry \"job 7 fails on purpose\", got {err:?}: a panic with arguments carries a String, not a &str"
+        );
+    });
+}
+
+#[test]
+fn map_returns_the_first_error_in_input_order() {
+    check("ep04_pool", || {
+        let pool = Pool::new(2);
+        // Job 2 fails only after job 5 has failed: the first error in input
+        // order is not the first one to happen.
+        let five_failed = Arc::new(Latch::default());
+        let gate = Arc::clone(&five_failed);
+        let r = pool.map(
+            move |i: u32| {
+                if i == 2 {
+                    gate.wait();
+                    panic!("job 2 fails on purpose");
+                }
+                if i == 5 {
+                    gate.open();
+                    panic!("job 5 fails on purpose");
+                }
+                i
+            },
+            0..8,
+        );
+        assert!(
+            r.as_ref().is_err_and(|e| e.message.contains("job 2")),
+            "jobs 2 and 5 panic (job 5 first): map should return the error of job 2, the first in input order, got {r:?}"
         );
     });
 }

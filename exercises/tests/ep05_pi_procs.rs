@@ -35,6 +35,13 @@ course_check::workers! {
             }
         }
     },
+    // A worker that fails at once and prints nothing.
+    "ep05_pi_worker_fails" => || std::process::ExitCode::from(3),
+    // A worker that succeeds but prints something that is not a count.
+    "ep05_pi_worker_babbles" => || {
+        println!("hello from a confused worker");
+        std::process::ExitCode::SUCCESS
+    },
 }
 
 fn worker() -> std::path::PathBuf {
@@ -132,38 +139,46 @@ fn a_failing_worker_is_an_error() {
     });
 }
 
-/// A folder that is removed when the test ends.
-struct TempDir(std::path::PathBuf);
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+#[test]
+fn a_worker_that_prints_no_number_is_an_error() {
+    check("ep05_pi_procs", || {
+        let _one = one_at_a_time();
+        let babbler = course_check::worker_program("ep05_pi_worker_babbles");
+        let result = estimate_pi_processes(&babbler, 1, 100, 2, 2);
+        assert!(
+            result.is_err(),
+            "the workers exited with success but printed \"hello from a confused worker\" instead of a count, so estimate_pi_processes must return an Err, got {result:?}"
+        );
+    });
+}
+
+/// A stand-in worker in a folder of its own (removed when the test ends):
+/// a script that notes its arguments in the folder, waits (about 3 s at
+/// most) until `meet` runs have started, then runs the real worker. If one
+/// run waited in vain, it leaves a `late.` note and the others do not wait.
+#[cfg(unix)]
+struct StandIn {
+    dir: std::path::PathBuf,
+    script: std::path::PathBuf,
 }
 
 #[cfg(unix)]
-#[test]
-fn the_workers_run_at_the_same_time_each_with_its_own_chunks() {
-    check("ep05_pi_procs", || {
+impl StandIn {
+    fn new(meet: usize) -> StandIn {
         use std::os::unix::fs::PermissionsExt;
-        let _one = one_at_a_time();
-        let (seed, total, chunks, processes) = (13u64, 6_000u64, 6usize, 3usize);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.subsec_nanos());
-        let dir = TempDir(
-            std::env::temp_dir().join(format!("ep05_pi_procs_{}_{nanos}", std::process::id())),
-        );
-        std::fs::create_dir_all(&dir.0).expect("could not make a temporary folder");
-        // A stand-in worker: it notes its arguments, waits (about 3 s at most) until
-        // all the workers have started, then runs the real worker. If one
-        // waited in vain, the others do not wait at all.
-        let script = dir.0.join("worker.sh");
+        let dir =
+            std::env::temp_dir().join(format!("ep05_pi_procs_{}_{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("could not make a temporary folder");
+        let script = dir.join("worker.sh");
         let text = format!(
             "#!/bin/sh\n\
              dir=\"$(dirname \"$0\")\"\n\
              echo \"$@\" > \"$dir/tmp.$$\" && mv \"$dir/tmp.$$\" \"$dir/args.$$\"\n\
              i=0\n\
-             while [ \"$(ls \"$dir\" | grep -c '^args\\.')\" -lt {processes} ] && [ $i -lt 60 ]; do\n\
+             while [ \"$(ls \"$dir\" | grep -c '^args\\.')\" -lt {meet} ] && [ $i -lt 60 ]; do\n\
              ls \"$dir\" | grep -q '^late\\.' && break\n\
              sleep 0.05; i=$((i+1))\n\
              done\n\
@@ -174,19 +189,21 @@ fn the_workers_run_at_the_same_time_each_with_its_own_chunks() {
         std::fs::write(&script, text).expect("could not write the stand-in worker");
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
             .expect("could not make the stand-in worker executable");
+        StandIn { dir, script }
+    }
 
-        let got = estimate_pi_processes(&script, seed, total, chunks, processes)
-            .expect("estimate_pi_processes failed");
-
+    /// The arguments of every run (as numbers), and whether a run waited
+    /// in vain for the others.
+    fn runs(&self) -> (Vec<Vec<u64>>, bool) {
         let mut runs = Vec::new();
         let mut late = false;
-        for entry in std::fs::read_dir(&dir.0).expect("could not read the temporary folder") {
+        for entry in std::fs::read_dir(&self.dir).expect("could not read the temporary folder") {
             let name = entry.expect("bad folder entry").file_name();
             let name = name.to_string_lossy();
             if name.starts_with("late.") {
                 late = true;
             } else if name.starts_with("args.") {
-                let args = std::fs::read_to_string(dir.0.join(&*name)).unwrap_or_default();
+                let args = std::fs::read_to_string(self.dir.join(&*name)).unwrap_or_default();
                 runs.push(
                     args.split_whitespace()
                         .map(|a| a.parse::<u64>().unwrap_or(u64::MAX))
@@ -194,6 +211,30 @@ fn the_workers_run_at_the_same_time_each_with_its_own_chunks() {
                 );
             }
         }
+        (runs, late)
+    }
+}
+
+#[cfg(unix)]
+impl Drop for StandIn {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_workers_run_at_the_same_time_each_with_its_own_chunks() {
+    check("ep05_pi_procs", || {
+        let _one = one_at_a_time();
+        let (seed, total, chunks, processes) = (13u64, 6_000u64, 6usize, 3usize);
+        let stand_in = StandIn::new(processes);
+        let script = &stand_in.script;
+
+        let got = estimate_pi_processes(script, seed, total, chunks, processes)
+            .expect("estimate_pi_processes failed");
+
+        let (runs, late) = stand_in.runs();
         assert_eq!(
             runs.len(),
             processes,
@@ -234,6 +275,181 @@ fn the_workers_run_at_the_same_time_each_with_its_own_chunks() {
             got.to_bits(),
             estimate_pi(seed, total, chunks, 1).to_bits(),
             "estimate_pi_processes must give the same answer as ep05_pi_chunks::estimate_pi"
+        );
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn at_most_one_worker_per_chunk() {
+    check("ep05_pi_procs", || {
+        let _one = one_at_a_time();
+        let (seed, total, chunks, processes) = (21u64, 3_001u64, 2usize, 5usize);
+        let stand_in = StandIn::new(1);
+        let got = estimate_pi_processes(&stand_in.script, seed, total, chunks, processes)
+            .expect("estimate_pi_processes failed");
+        let (runs, _) = stand_in.runs();
+        assert_eq!(
+            runs.len(),
+            chunks,
+            "with {chunks} chunks and {processes} processes, {} worker processes were started (with the arguments {runs:?}), expected {chunks}: start at most one worker per chunk, never one with no chunk to count",
+            runs.len()
+        );
+        assert_eq!(
+            got.to_bits(),
+            estimate_pi(seed, total, chunks, 1).to_bits(),
+            "estimate_pi_processes must give the same answer as ep05_pi_chunks::estimate_pi"
+        );
+    });
+}
+
+/// The child processes of this test's process that are still there,
+/// running or as zombies (a child that was waited for is gone), with their
+/// state letter from /proc.
+#[cfg(target_os = "linux")]
+fn our_children() -> Vec<(u32, char)> {
+    let me = std::process::id();
+    let mut children = Vec::new();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return children;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // "pid (name) state ppid ...": the name may hold spaces and parentheses.
+        let mut rest = stat
+            .rsplit_once(')')
+            .map_or("", |(_, r)| r)
+            .split_whitespace();
+        let state = rest.next().and_then(|s| s.chars().next()).unwrap_or('?');
+        if rest.next().and_then(|p| p.parse::<u32>().ok()) == Some(me) {
+            children.push((pid, state));
+        }
+    }
+    children
+}
+
+#[cfg(target_os = "linux")]
+fn left_behind(children: &[(u32, char)]) -> String {
+    children
+        .iter()
+        .map(|&(pid, state)| {
+            if state == 'Z' {
+                format!("{pid} (ended, never waited for: a zombie)")
+            } else {
+                format!("{pid} (still running)")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn every_worker_is_waited_for_after_a_worker_fails() {
+    check("ep05_pi_procs", || {
+        let _one = one_at_a_time();
+        let failing = course_check::worker_program("ep05_pi_worker_fails");
+        let result = estimate_pi_processes(&failing, 1, 300, 3, 3);
+        assert!(
+            result.is_err(),
+            "with 3 workers that fail, estimate_pi_processes must return an Err, got {result:?}"
+        );
+        let children = our_children();
+        assert!(
+            children.is_empty(),
+            "estimate_pi_processes returned {result:?}, but it left behind worker processes it started: {}. Wait for every worker, even after one has failed: note the first error, keep waiting for the others, and return the error at the end",
+            left_behind(&children)
+        );
+    });
+}
+
+/// Lets this process open only `files` files (file descriptors 0..files)
+/// until it is dropped.
+#[cfg(target_os = "linux")]
+struct FewFiles(course_check::libc::rlimit);
+
+#[cfg(target_os = "linux")]
+impl FewFiles {
+    fn new(files: u64) -> FewFiles {
+        use course_check::libc::{RLIMIT_NOFILE, getrlimit, rlimit, setrlimit};
+        let mut old = rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: plain system calls with a pointer to a local value.
+        unsafe {
+            assert_eq!(getrlimit(RLIMIT_NOFILE, &mut old), 0, "getrlimit failed");
+            let few = rlimit {
+                rlim_cur: files.min(old.rlim_max),
+                rlim_max: old.rlim_max,
+            };
+            assert_eq!(setrlimit(RLIMIT_NOFILE, &few), 0, "setrlimit failed");
+        }
+        FewFiles(old)
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for FewFiles {
+    fn drop(&mut self) {
+        // SAFETY: as in `new`.
+        unsafe {
+            course_check::libc::setrlimit(course_check::libc::RLIMIT_NOFILE, &self.0);
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn started_workers_are_waited_for_when_a_later_start_fails() {
+    check("ep05_pi_procs", || {
+        let _one = one_at_a_time();
+        let (seed, total, chunks, processes) = (3u64, 600u64, 6usize, 3usize);
+        let want = estimate_pi(seed, total, chunks, 1);
+        // Each worker started holds a pipe open, so with a limit on open
+        // files that is just high enough for the first worker, starting
+        // the second fails. Try limits from low to high until all start.
+        let highest_open = std::fs::read_dir("/proc/self/fd")
+            .expect("cannot list /proc/self/fd")
+            .flatten()
+            .filter_map(|e| e.file_name().to_str()?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(2);
+        let mut all_started = false;
+        for files in 3..highest_open + 64 {
+            let result = {
+                let _few = FewFiles::new(files);
+                estimate_pi_processes(&worker(), seed, total, chunks, processes)
+            };
+            let children = our_children();
+            assert!(
+                children.is_empty(),
+                "with only {files} files allowed open, starting a worker failed and estimate_pi_processes returned {result:?}, but it left behind worker processes it had already started: {}. When a start fails, stop starting more, but still wait for the workers already running before you return the error",
+                left_behind(&children)
+            );
+            if let Ok(got) = result {
+                assert_eq!(
+                    got.to_bits(),
+                    want.to_bits(),
+                    "estimate_pi_processes must give the same answer as ep05_pi_chunks::estimate_pi"
+                );
+                all_started = true;
+                break;
+            }
+        }
+        assert!(
+            all_started,
+            "estimate_pi_processes(.., {seed}, {total}, {chunks}, {processes}) never succeeded, even with {} files allowed open",
+            highest_open + 63
         );
     });
 }

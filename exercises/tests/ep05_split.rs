@@ -106,3 +106,20 @@ fn ranges_are_back_to_back_from_zero_to_n() {
         }
     });
 }
+
+#[test]
+fn zero_chunks_is_refused() {
+    check("ep05_split", || {
+        assert_eq!(
+            chunk_sizes(5, 1),
+            vec![5],
+            "chunk_sizes(5, 1): one chunk holds all 5 items"
+        );
+        let zero = std::panic::catch_unwind(|| chunk_sizes(5, 0));
+        assert!(
+            zero.is_err(),
+            "chunk_sizes(5, 0) returned {:?}, but it must panic: 5 items cannot be shared among no chunks, and returning no chunks would lose them",
+            zero.unwrap()
+        );
+    });
+}

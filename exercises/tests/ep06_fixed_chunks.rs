@@ -79,3 +79,28 @@ fn more_threads_than_chunks_and_small_sums() {
         }
     });
 }
+
+#[test]
+fn the_chunk_sums_are_added_one_by_one_in_chunk_order() {
+    check("ep06_fixed_chunks", || {
+        // With n = 8 on [0, 8], dx = 1 and chunk c of 8 is the one term f(c):
+        // chunk 0 is 1 and every other chunk 2^-53. Added to 1 one at a time,
+        // each 2^-53 is rounded away (1 + 2^-53 rounds to 1), so the recipe
+        // gives exactly 1. Adding two small ones together first gives 2^-52,
+        // which is not rounded away: any other grouping gives more than 1.
+        let tiny = f64::EPSILON / 2.0;
+        let f = move |x: f64| if x < 0.5 { 1.0 } else { tiny };
+        for threads in [1, 2, 3, 4, 8] {
+            let got = integrate_fixed_chunks(f, 0.0, 8.0, 8, 8, threads);
+            assert_eq!(
+                got.to_bits(),
+                1.0f64.to_bits(),
+                "integrate_fixed_chunks(f, 0, 8, n = 8, chunks = 8, threads = {threads}) gave \
+                 {got:?}, expected exactly 1.0: here the chunk sums are 1, then seven times \
+                 2^-53, and only adding them one by one in chunk order (1 + 2^-53 + 2^-53 + ...) \
+                 gives 1.0. Keep every chunk's sum in its place, then add them in chunk order \
+                 on one thread: no total per thread, no rayon sum"
+            );
+        }
+    });
+}

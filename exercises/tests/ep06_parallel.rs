@@ -153,3 +153,39 @@ fn the_workers_run_at_the_same_time() {
         );
     });
 }
+
+thread_local! {
+    static CHUNK_ANNOUNCED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[test]
+fn on_chunk_comes_before_the_chunk_is_summed() {
+    check("ep06_parallel", || {
+        // on_chunk marks its thread; f notes any term it is asked for on a
+        // thread that has not been marked yet.
+        let unannounced = std::sync::atomic::AtomicUsize::new(0);
+        let got = integrate_parallel_with(
+            |x| {
+                if !CHUNK_ANNOUNCED.with(|a| a.get()) {
+                    unannounced.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                }
+                x * x
+            },
+            0.0,
+            10.0,
+            100,
+            3,
+            |_, _| CHUNK_ANNOUNCED.with(|a| a.set(true)),
+        );
+        let want = serial_left_sum(|x| x * x, 0.0, 10.0, 100);
+        assert!(
+            close(got, want, 1e-12),
+            "integrate_parallel_with(x², 0, 10, n = 100, threads = 3) gave {got}, expected {want}"
+        );
+        let unannounced = unannounced.into_inner();
+        assert_eq!(
+            unannounced, 0,
+            "f was called {unannounced} times on a thread that had not called on_chunk yet: each worker must call on_chunk(index, chunk) first, on its own thread, and only then sum its chunk"
+        );
+    });
+}

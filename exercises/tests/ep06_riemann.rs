@@ -68,3 +68,21 @@ fn approaches_one_thousand_thirds_from_below() {
         }
     });
 }
+
+#[test]
+fn sample_points_are_computed_from_i_not_stepped() {
+    check("ep06_riemann", || {
+        // A step: 0 before x = 1, 1 from x = 1 on. With dx = 0.1, the sample
+        // of i = 10 is 10 × 0.1 = 1.0 exactly, but 0.1 added ten times is
+        // 0.9999999999999999, which falls on the wrong side of the step.
+        let step = |x: f64| if x >= 1.0 { 1.0 } else { 0.0 };
+        let got = integrate(step, 0.0, 2.0, 20);
+        assert!(
+            close(got, 1.0, 1e-12),
+            "integrate(step up at x = 1, 0, 2, n = 20) gave {got}, expected 1 (the samples \
+             x = 1.0, 1.1, ..., 1.9 count, each 0.1 wide); compute each sample as \
+             x = a + i * dx rather than adding dx again and again (x += dx rounds at every \
+             step: ten times 0.1 makes 0.9999999999999999, not 1.0)"
+        );
+    });
+}

@@ -326,7 +326,10 @@ pub fn check(root: &Path, target: &Path) -> Report {
     let wrong_dir = target.join("course-wrong");
     let wrong = wrong_answers(root, &wrong_dir, &mut report);
     let mut caught = 0;
-    for round in rounds(root, &wrong) {
+    let started = std::time::Instant::now();
+    let rounds = rounds(root, &wrong);
+    let n_rounds = rounds.len();
+    for round in rounds {
         let only: Vec<&str> = round.iter().map(|w| w.exercise).collect();
         let overrides: Vec<String> = round
             .iter()
@@ -347,36 +350,53 @@ pub fn check(root: &Path, target: &Path) -> Report {
                 continue;
             }
         };
-        for w in &round {
-            let shown = format!("solutions/wrong/{}/{}.patch", w.exercise, w.slug);
-            match built.get(w.exercise) {
-                Some(b) if b.exe.is_some() => {
-                    let ran = runner::run_with(
-                        b.exe.as_ref().unwrap(),
-                        Duration::from_secs(120),
-                        &[("COURSE_TIMEOUT_SECS", "5"), ("COURSE_NO_GDB", "1")],
-                    );
-                    match runner::verdict_of(&ran) {
-                        Verdict::Solved { .. } => report.problems.push(format!(
-                            "no test of `{}` catches the wrong answer {shown} ({})",
-                            w.exercise, w.says
-                        )),
-                        _ => caught += 1,
+        // The runs mostly wait (a wrong answer often hangs until the
+        // watchdog stops it), so several run at once.
+        let jobs: Vec<(&Wrong, Option<&runner::Built>)> =
+            round.iter().map(|w| (w, built.get(w.exercise))).collect();
+        let next = std::sync::Mutex::new(jobs.into_iter());
+        let verdicts = std::sync::Mutex::new(Vec::new());
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    loop {
+                        let Some((w, b)) = next.lock().unwrap().next() else {
+                            return;
+                        };
+                        let outcome = match b {
+                            Some(b) if b.exe.is_some() => {
+                                Ok(runner::verdict_of(&runner::run_with(
+                                    b.exe.as_ref().unwrap(),
+                                    Duration::from_secs(120),
+                                    &[("COURSE_TIMEOUT_SECS", "5"), ("COURSE_NO_GDB", "1")],
+                                )))
+                            }
+                            Some(b) => Err(b.errors.join("\n")),
+                            None => Err("its test program was not built".to_string()),
+                        };
+                        verdicts.lock().unwrap().push((w, outcome));
                     }
-                }
-                Some(b) => report.problems.push(format!(
-                    "{shown} does not compile, so it tests nothing:\n{}",
-                    b.errors.join("\n")
+                });
+            }
+        });
+        for (w, outcome) in verdicts.into_inner().unwrap() {
+            let shown = format!("solutions/wrong/{}/{}.patch", w.exercise, w.slug);
+            match outcome {
+                Ok(Verdict::Solved { .. }) => report.problems.push(format!(
+                    "no test of `{}` catches the wrong answer {shown} ({})",
+                    w.exercise, w.says
                 )),
-                None => report
-                    .problems
-                    .push(format!("{shown}: its test program was not built")),
+                Ok(_) => caught += 1,
+                Err(e) => report.problems.push(format!(
+                    "{shown} does not compile, so it tests nothing:\n{e}"
+                )),
             }
         }
     }
     report.notes.push(format!(
-        "wrong answers: {caught} of {} caught by at least one test",
-        wrong.len()
+        "wrong answers: {caught} of {} caught by at least one test ({n_rounds} builds, {:.0} s)",
+        wrong.len(),
+        started.elapsed().as_secs_f64()
     ));
     report
 }
