@@ -60,7 +60,7 @@ fn jobs_run_on_the_named_worker_thread() {
 #[test]
 fn shutdown_returns_the_results_not_yet_taken() {
     check("ep02_worker", || {
-        let gate = Gate::new();
+        let gate = course_check::Gate::new();
         let held = gate.clone();
         let w = Worker::start("slow-doubler", move |x: u32| {
             // Job 3 is still running when shutdown is called: a shutdown
@@ -86,33 +86,11 @@ fn shutdown_returns_the_results_not_yet_taken() {
     });
 }
 
-/// A gate a job waits at until the test opens it, or for at most three
-/// seconds: long enough that an answer which does not wait for the job is
-/// caught every time, short enough that an answer which does (and so keeps
-/// the test from opening the gate) only loses three seconds.
-#[derive(Clone)]
-struct Gate(std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
-
-impl Gate {
-    fn new() -> Self {
-        Gate(Default::default())
-    }
-    fn wait(&self) {
-        let (open, cv) = &*self.0;
-        let guard = open.lock().unwrap();
-        let _ = cv
-            .wait_timeout_while(guard, Duration::from_secs(3), |open| !*open)
-            .unwrap();
-    }
-    fn open(&self) {
-        let (open, cv) = &*self.0;
-        *open.lock().unwrap() = true;
-        cv.notify_all();
-    }
-}
-
 /// Counts down when dropped, after waiting at its gate.
-struct GatedProbe(Gate, std::sync::Arc<std::sync::atomic::AtomicUsize>);
+struct GatedProbe(
+    course_check::Gate,
+    std::sync::Arc<std::sync::atomic::AtomicUsize>,
+);
 
 impl Drop for GatedProbe {
     fn drop(&mut self) {
@@ -145,7 +123,7 @@ fn shutdown_joins_the_thread() {
 #[test]
 fn dropping_the_worker_joins_the_thread() {
     check("ep02_worker", || {
-        let gate = Gate::new();
+        let gate = course_check::Gate::new();
         let live = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(1));
         let probe = GatedProbe(gate.clone(), live.clone());
         let w = Worker::start("dropper", move |x: i32| {
