@@ -2,16 +2,17 @@
 //! (`course_check::exercise!(ep02_scoped)`), so that one broken file never
 //! stops another exercise from being checked.
 //!
-//! For every `src/NAME.rs` it writes `$OUT_DIR/NAME.rs`, holding
-//! `#[path = ".../src/NAME.rs"] pub mod NAME;`. The same script serves
+//! For every test program `tests/T.rs` and every `src/NAME.rs` it writes
+//! `$OUT_DIR/T/NAME.rs`, holding `#[path = ".../src/NAME.rs"] pub mod NAME;`. The same script serves
 //! `solutions/` (its Cargo.toml points here), and the course's checks use
 //! two variables to point a build at other files:
 //! - `COURSE_SRC=DIR` reads every exercise from DIR instead of `src/`
 //!   (the unsolved check builds the pristine stubs this way);
-//! - `COURSE_OVERRIDE=NAME=FILE` reads exercise NAME from FILE (the check
-//!   of wrong answers builds each one this way).
+//! - `COURSE_OVERRIDE=NAME=FILE;...` reads exercise NAME from FILE in
+//!   NAME's own test program (the check of wrong answers builds them this
+//!   way, one wrong answer of each exercise at a time).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -40,21 +41,38 @@ fn main() {
             }
         }
     }
-    for name in names {
-        let file = overrides
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, f)| PathBuf::from(f))
-            .unwrap_or_else(|| src.join(format!("{name}.rs")));
-        let file = std::path::absolute(&file).unwrap_or(file);
-        let module = format!(
-            "#[path = {:?}]\npub mod {name};\n",
-            file.display().to_string()
-        );
-        let dest = out.join(format!("{name}.rs"));
-        if std::fs::read_to_string(&dest).ok().as_deref() != Some(module.as_str()) {
-            std::fs::write(&dest, module).unwrap();
+    // Each test program (tests/T.rs) gets its own copy of every module, in
+    // $OUT_DIR/T/, so that an override of exercise T changes T's test
+    // program only, even where another exercise's tests include module T.
+    let mut targets: Vec<String> = std::fs::read_dir(manifest.join("tests"))
+        .map(|dir| {
+            dir.flatten()
+                .filter_map(|e| {
+                    let p = e.path();
+                    (p.extension()? == "rs").then(|| p.file_stem()?.to_str().map(str::to_string))?
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    targets.sort();
+    for target in &targets {
+        let dir = out.join(target);
+        std::fs::create_dir_all(&dir).unwrap();
+        for name in &names {
+            let file = overrides
+                .iter()
+                .find(|(n, _)| n == name && n == target)
+                .map(|(_, f)| PathBuf::from(f))
+                .unwrap_or_else(|| src.join(format!("{name}.rs")));
+            let file = std::path::absolute(&file).unwrap_or(file);
+            let module = format!(
+                "#[path = {:?}]\npub mod {name};\n",
+                file.display().to_string()
+            );
+            let dest = dir.join(format!("{name}.rs"));
+            if std::fs::read_to_string(&dest).ok().as_deref() != Some(module.as_str()) {
+                std::fs::write(&dest, module).unwrap();
+            }
         }
-        let _: &Path = &dest;
     }
 }

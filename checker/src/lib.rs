@@ -59,11 +59,14 @@ pub fn exercise(name: &str) -> &'static Exercise {
 /// Puts exercise modules into a test program: `course_check::exercise!(ep05_split, ep05_pi_chunks);`
 /// makes `crate::ep05_split` and `crate::ep05_pi_chunks` from the package's
 /// `src/ep05_split.rs` and `src/ep05_pi_chunks.rs` (the package's build
-/// script writes the `#[path]` module each name stands for).
+/// script writes the `#[path]` module each name stands for, one set per test
+/// program).
 #[macro_export]
 macro_rules! exercise {
     ($($name:ident),+ $(,)?) => {
-        $( include!(concat!(env!("OUT_DIR"), "/", stringify!($name), ".rs")); )+
+        $( include!(concat!(
+            env!("OUT_DIR"), "/", env!("CARGO_CRATE_NAME"), "/", stringify!($name), ".rs"
+        )); )+
     };
 }
 

@@ -184,32 +184,19 @@ pub fn wrong_answers(root: &Path, dest: &Path, report: &mut Report) -> Vec<Wrong
     out
 }
 
-/// Groups wrong answers into rounds that can be built together: no two in
-/// a round where one exercise's tests include the other's module.
-pub fn rounds(root: &Path, wrong: &[Wrong]) -> Vec<Vec<Wrong>> {
-    let deps: BTreeMap<&str, Vec<String>> = EXERCISES
-        .iter()
-        .map(|e| (e.name, includes(root, e.name)))
-        .collect();
-    let mut left: Vec<Wrong> = wrong.to_vec();
-    let mut out = Vec::new();
-    while !left.is_empty() {
-        let mut round: Vec<Wrong> = Vec::new();
-        let mut rest = Vec::new();
-        for w in left {
-            let clash = round.iter().any(|r| {
-                r.exercise == w.exercise
-                    || deps[r.exercise].iter().any(|d| d == w.exercise)
-                    || deps[w.exercise].iter().any(|d| d == r.exercise)
-            });
-            if clash {
-                rest.push(w);
-            } else {
-                round.push(w);
-            }
+/// Groups wrong answers into rounds that can be built together: one wrong
+/// answer of each exercise per round (an override changes only its own
+/// exercise's test program; see exercises/build.rs).
+pub fn rounds(wrong: &[Wrong]) -> Vec<Vec<Wrong>> {
+    let mut out: Vec<Vec<Wrong>> = Vec::new();
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in wrong {
+        let k = seen.entry(w.exercise).or_default();
+        if out.len() <= *k {
+            out.push(Vec::new());
         }
-        out.push(round);
-        left = rest;
+        out[*k].push(w.clone());
+        *k += 1;
     }
     out
 }
@@ -327,7 +314,7 @@ pub fn check(root: &Path, target: &Path) -> Report {
     let wrong = wrong_answers(root, &wrong_dir, &mut report);
     let mut caught = 0;
     let started = std::time::Instant::now();
-    let rounds = rounds(root, &wrong);
+    let rounds = rounds(&wrong);
     let n_rounds = rounds.len();
     for round in rounds {
         let only: Vec<&str> = round.iter().map(|w| w.exercise).collect();
