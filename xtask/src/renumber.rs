@@ -71,7 +71,7 @@ pub fn rewrite(text: &str, map: &BTreeMap<u32, u32>) -> String {
             }
         }
         // "Episode 5" and "episode 5" in prose follow the files.
-        for word in ["Episode ", "episode "] {
+        for word in ["Episode ", "episode ", "Episode\n", "episode\n"] {
             if bytes[i..].starts_with(word.as_bytes())
                 && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
             {
@@ -193,10 +193,10 @@ mod tests {
     #[test]
     fn swaps_two_episodes_in_one_pass() {
         let map = BTreeMap::from([(2, 3), (3, 2)]);
-        let text = "ep02_scoped and ep03-processes.md, ep04_pool, sleep02_x, ep02.rs; Episode 2, episode 3, episode 12";
+        let text = "ep02_scoped and ep03-processes.md, ep04_pool, sleep02_x, ep02.rs; Episode 2, episode 3, episode 12, [episode\n2]";
         assert_eq!(
             rewrite(text, &map),
-            "ep03_scoped and ep02-processes.md, ep04_pool, sleep02_x, ep03.rs; Episode 3, episode 2, episode 12"
+            "ep03_scoped and ep02-processes.md, ep04_pool, sleep02_x, ep03.rs; Episode 3, episode 2, episode 12, [episode\n3]"
         );
     }
 }
