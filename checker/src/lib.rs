@@ -72,7 +72,7 @@ macro_rules! exercise {
 
 /// Declares the worker programs a test program can be started as:
 ///
-/// ```ignore
+/// ```text
 /// course_check::workers! {
 ///     "ep05_pi_worker" => || ep05_pi_procs::worker_main(),
 /// }
@@ -179,6 +179,7 @@ static SEEN: Mutex<Vec<Seen>> = Mutex::new(Vec::new());
 const CHILD_ENV: &str = "COURSE_CHECK_TEST";
 const BEGIN: &str = "\u{1}course-report-begin";
 const END: &str = "\u{1}course-report-end";
+const PANIC_MARK: &str = "\u{1}course-panic: ";
 
 /// Notes where every panic happened; the body thread's own panic is
 /// reported by [`check`], so the default hook stays quiet for it.
@@ -198,6 +199,22 @@ fn install_hook() {
             let body = std::env::var(CHILD_ENV).ok();
             if name.is_none() || name != body {
                 default(info);
+            } else {
+                // The body thread's own panic is reported by `check`. If it
+                // cannot unwind (loom reports a deadlock that way), the
+                // process aborts before that: this marked line is then the
+                // only word of why, and the parent shows it.
+                let what = info
+                    .payload()
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                let at = info
+                    .location()
+                    .map(|l| format!(" at {}:{}", relative(l.file()), l.line()))
+                    .unwrap_or_default();
+                eprintln!("{PANIC_MARK}{what}{at}");
             }
         }));
     });
@@ -383,6 +400,11 @@ fn in_child(ex: &'static Exercise, test: &str, limit: Duration) {
     };
     if let (Some(b), Some(e)) = (stdout.find(BEGIN), stdout.find(END)) {
         let report = stdout[b + BEGIN.len()..e].trim_matches('\n').to_string();
+        let stderr: String = stderr
+            .lines()
+            .filter(|l| !l.starts_with(PANIC_MARK))
+            .map(|l| format!("{l}\n"))
+            .collect();
         let other = output_of(&stdout[..b], &stderr);
         fail(format!("{report}{other}"));
     }
@@ -566,7 +588,15 @@ fn output_of(stdout: &str, stderr: &str) -> String {
             || l.trim() == "F"
             || l.starts_with("note: run with `RUST_BACKTRACE=1`"))
     };
-    let lines: Vec<&str> = stdout.lines().chain(stderr.lines()).filter(keep).collect();
+    let lines: Vec<String> = stdout
+        .lines()
+        .chain(stderr.lines())
+        .filter(keep)
+        .map(|l| match l.strip_prefix(PANIC_MARK) {
+            Some(p) => format!("the test panicked and could not unwind: {p}"),
+            None => l.to_string(),
+        })
+        .collect();
     if lines.is_empty() {
         String::new()
     } else {
