@@ -1,46 +1,118 @@
 //! Helpers shared by the tests of episode 5's exercises.
 #![allow(dead_code)]
 
-/// The sizes `chunk_sizes(n, k)` must return, written out here so that the
-/// tests of the other exercises do not depend on your `ep05_split`.
-pub fn expected_sizes(n: u64, k: usize) -> Vec<u64> {
-    let k64 = k as u64;
-    (0..k64).map(|i| n / k64 + u64::from(i < n % k64)).collect()
-}
+/// Helpers shared by the tests of this episode.
+pub mod support {
+    use std::fs;
+    use std::path::PathBuf;
+    use std::process::Command;
+    use std::thread;
+    use std::time::Duration;
 
-/// A meeting point for the workers of a test: each one arrives and waits
-/// until `expected` have arrived. If they do not all arrive within a few
-/// seconds (the workers are running one after another, say), the meeting is
-/// called off so the test can say so instead of hanging.
-pub struct Meeting {
-    state: std::sync::Mutex<(usize, bool)>, // (arrived, called off)
-    changed: std::sync::Condvar,
-    expected: usize,
-}
+    /// If `pid` is still a child of this test process (running, or a zombie
+    /// that was never waited for), its state letter from /proc (`Z` for a
+    /// zombie); `None` if it is gone (it was reaped) or /proc is missing.
+    pub fn still_our_child(pid: u32) -> Option<char> {
+        let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .map(str::trim)
+        };
+        let ppid: u32 = field("PPid:")?.parse().ok()?;
+        if ppid != std::process::id() {
+            return None; // the pid now belongs to someone else's process
+        }
+        field("State:")?.chars().next()
+    }
 
-impl Meeting {
-    pub fn new(expected: usize) -> Self {
-        Meeting {
-            state: std::sync::Mutex::new((0, false)),
-            changed: std::sync::Condvar::new(),
-            expected,
+    /// Fails with a clear message if `pid` was not waited for.
+    pub fn assert_reaped(pid: u32, what: &str) {
+        let mut state = still_our_child(pid);
+        // A child that was just killed takes a moment to become a zombie;
+        // look again for up to two seconds before calling it "running".
+        // (A child that was waited for is gone at once.)
+        for _ in 0..200 {
+            match state {
+                Some(s) if s != 'Z' => {
+                    thread::sleep(Duration::from_millis(10));
+                    state = still_our_child(pid);
+                }
+                _ => break,
+            }
+        }
+        match state {
+            None => {}
+            Some('Z') => panic!(
+                "{what} (pid {pid}) has ended but was never waited for: it is a zombie. \
+                 Call wait() (or wait_with_output, try_wait until it returns Some) on every child"
+            ),
+            Some(state) => {
+                // Do not leave it behind after the test.
+                let _ = Command::new("kill")
+                    .args(["-KILL", &pid.to_string()])
+                    .status();
+                panic!(
+                    "{what} (pid {pid}) is still running (state {state}) after the function returned: \
+                     it should have been killed and waited for"
+                )
+            }
         }
     }
 
-    /// Arrives and waits; returns false if the meeting was called off.
-    pub fn arrive_and_wait(&self) -> bool {
-        let limit = std::time::Duration::from_secs(5);
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state.0 += 1;
-        self.changed.notify_all();
-        let (mut state, _) = self
-            .changed
-            .wait_timeout_while(state, limit, |s| s.0 < self.expected && !s.1)
-            .unwrap_or_else(|e| e.into_inner());
-        if state.0 < self.expected {
-            state.1 = true;
-            self.changed.notify_all();
+    /// The Unix time (whole seconds) `secs` seconds from now: when a test
+    /// script stops waiting for something that is not going to happen.
+    pub fn seconds_from_now(secs: u64) -> u64 {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("the clock is before 1970");
+        now.as_secs() + secs
+    }
+
+    /// A fresh, empty scratch folder for one test, removed when dropped
+    /// (also when the test fails).
+    pub struct ScratchDir(PathBuf);
+
+    impl ScratchDir {
+        pub fn new(name: &str) -> ScratchDir {
+            let dir =
+                std::env::temp_dir().join(format!("course-ep05-{}-{name}", std::process::id()));
+            let _ = fs::remove_dir_all(&dir);
+            fs::create_dir_all(&dir).expect("could not make a scratch folder");
+            ScratchDir(dir)
         }
-        state.0 >= self.expected
+
+        pub fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+    }
+
+    impl Drop for ScratchDir {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// Writes an executable shell script `dir/name` whose body is `body`.
+    /// Run with `--probe` it exits at once: we run it that way until it
+    /// starts, because a program that was just written can be "busy"
+    /// (ETXTBSY) for a moment while another test thread starts a process.
+    #[cfg(unix)]
+    pub fn script(dir: &std::path::Path, name: &str, body: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join(name);
+        let text = format!("#!/bin/sh\nif [ \"$1\" = --probe ]; then exit 0; fi\n{body}\n");
+        fs::write(&path, text).expect("could not write a test script");
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o755))
+            .expect("could not make the test script executable");
+        for _ in 0..200 {
+            match Command::new(&path).arg("--probe").status() {
+                Ok(_) => return path,
+                Err(e) if e.raw_os_error() == Some(26) => thread::sleep(Duration::from_millis(5)),
+                Err(e) => panic!("could not run the test script {}: {e}", path.display()),
+            }
+        }
+        panic!("the test script {} stayed busy", path.display());
     }
 }

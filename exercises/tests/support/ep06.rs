@@ -1,22 +1,24 @@
 //! Helpers shared by the tests of episode 6's exercises.
 #![allow(dead_code)]
 
-/// The left Riemann sum the way the chapter writes it, for comparisons.
-pub fn serial_left_sum(f: impl Fn(f64) -> f64, a: f64, b: f64, n: usize) -> f64 {
-    let dx = (b - a) / n as f64;
-    (0..n).map(|i| f(a + i as f64 * dx)).sum::<f64>() * dx
+use std::sync::{Condvar, Mutex};
+
+/// A gate that one job opens and another waits at: lets a test make a
+/// later item finish before an earlier one, without any timing.
+#[derive(Default)]
+pub struct Latch {
+    open: Mutex<bool>,
+    opened: Condvar,
 }
 
-/// The left sum of x² over [0, b] with n steps, from the closed formula
-/// (b³/3)(1 - 1/n)(1 - 1/(2n)).
-pub fn left_sum_of_square(b: f64, n: usize) -> f64 {
-    let n = n as f64;
-    b * b * b / 3.0 * (1.0 - 1.0 / n) * (1.0 - 1.0 / (2.0 * n))
-}
+impl Latch {
+    pub fn open(&self) {
+        *self.open.lock().unwrap() = true;
+        self.opened.notify_all();
+    }
 
-/// A test function with its interval and a name for messages.
-pub type Case = (fn(f64) -> f64, f64, f64, &'static str);
-
-pub fn close(x: f64, y: f64, rel: f64) -> bool {
-    (x - y).abs() <= rel * y.abs().max(1e-300)
+    pub fn wait(&self) {
+        let open = self.open.lock().unwrap();
+        let _open = self.opened.wait_while(open, |open| !*open).unwrap();
+    }
 }
