@@ -13,7 +13,6 @@ use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier, Mutex};
 use std::thread::{self, ThreadId};
-use std::time::Duration;
 
 /// Submits `n` jobs that wait for each other at a barrier, so they can
 /// only finish if `n` workers run them at the same time (otherwise the
