@@ -27,6 +27,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 mod manifest;
+pub mod proc;
 pub mod sync;
 pub use manifest::{BOOK_URL, EXERCISES, Exercise};
 

@@ -8,7 +8,7 @@
 //! - [`wait_until_blocked`] reads Linux's /proc to see whether a thread is
 //!   asleep (blocked), so that the tests can tell "waits" from "went on"
 //!   without timing anything.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 use std::sync::{Condvar, Mutex};
 use std::thread;
@@ -74,93 +74,7 @@ impl Gathering {
     }
 }
 
-/// The kernel's id of the calling thread (`/proc/thread-self` links to
-/// `<pid>/task/<tid>`).
-pub fn current_tid() -> u32 {
-    let link = std::fs::read_link("/proc/thread-self")
-        .expect("these tests read /proc/thread-self, which needs Linux");
-    link.file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.parse().ok())
-        .expect("/proc/thread-self should end in the thread's id")
-}
-
-/// The fields of a /proc `stat` file after the command name (which sits in
-/// parentheses and may hold spaces): the state is [0].
-fn stat_fields(path: &str) -> Option<Vec<String>> {
-    let stat = std::fs::read_to_string(path).ok()?;
-    let (_, rest) = stat.rsplit_once(')')?;
-    Some(rest.split_whitespace().map(str::to_string).collect())
-}
-
-/// The state of thread `tid` of this process: 'R' running or ready to run,
-/// 'S' asleep (blocked, waiting for something); `None` once it has gone.
-pub fn thread_state(tid: u32) -> Option<char> {
-    stat_fields(&format!("/proc/self/task/{tid}/stat"))?
-        .first()?
-        .chars()
-        .next()
-}
-
-/// The CPU time thread `tid` has used so far, in clock ticks (10 ms).
-fn thread_cpu_ticks(tid: u32) -> Option<u64> {
-    let f = stat_fields(&format!("/proc/self/task/{tid}/stat"))?;
-    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
-}
-
-/// What [`wait_until_blocked`] saw.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Seen {
-    /// The thread was asleep on several looks in a row and `done()` stayed
-    /// false: it is blocked.
-    Blocked,
-    /// `done()` became true: the thread went on instead of waiting.
-    WentOn,
-    /// The thread used a second of CPU time without ever blocking.
-    Spinning,
-}
-
-/// Waits until thread `tid` is blocked: asleep on four looks in a row, 2 ms
-/// apart, with `done()` false all along. Stops early when `done()` becomes
-/// true (the thread did not wait), or when the thread has burnt a second of
-/// CPU time (it spins instead of sleeping). How long this takes never
-/// decides a verdict: a thread that really blocks is seen blocked sooner or
-/// later, and one that goes on is seen going on.
-pub fn wait_until_blocked(tid: u32, done: impl Fn() -> bool) -> Seen {
-    let cpu_at_start = thread_cpu_ticks(tid).unwrap_or(0);
-    let mut calm = 0;
-    loop {
-        if done() {
-            return Seen::WentOn;
-        }
-        if thread_cpu_ticks(tid).unwrap_or(0) > cpu_at_start + 100 {
-            return Seen::Spinning;
-        }
-        let asleep = thread_state(tid) == Some('S');
-        if asleep && !done() {
-            calm += 1;
-            if calm >= 4 {
-                return Seen::Blocked;
-            }
-        } else {
-            calm = 0;
-        }
-        thread::sleep(Duration::from_millis(2));
-    }
-}
-
-/// Spawns `f` on a thread of its own and returns the thread's kernel id
-/// (for [`wait_until_blocked`]) with its handle.
-pub fn spawn_with_tid<T: Send + 'static>(
-    f: impl FnOnce() -> T + Send + 'static,
-) -> (u32, thread::JoinHandle<T>) {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let h = thread::spawn(move || {
-        tx.send(current_tid()).unwrap();
-        f()
-    });
-    (rx.recv().unwrap(), h)
-}
+pub use course_check::proc::{Seen, current_tid, spawn_with_tid, thread_state, wait_until_blocked};
 
 /// How long since `start`, in whole milliseconds (for messages).
 pub fn ms_since(start: Instant) -> u128 {

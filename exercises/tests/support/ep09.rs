@@ -1,60 +1,16 @@
 //! Helpers shared by the tests of episode 9's exercises. Some read Linux's
 //! /proc to see whether a thread is blocked and how much CPU time it used,
 //! so that the tests can tell "waits" from "spins" without timing anything.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::{self, ThreadId};
 use std::time::Duration;
 
-/// The kernel's id of the calling thread (`/proc/thread-self` links to
-/// `<pid>/task/<tid>`).
-pub fn current_tid() -> u32 {
-    let link = std::fs::read_link("/proc/thread-self")
-        .expect("these tests read /proc/thread-self, which needs Linux");
-    link.file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.parse().ok())
-        .expect("/proc/thread-self should end in the thread's id")
-}
-
-/// The fields of a /proc `stat` file after the command name, which sits in
-/// parentheses and may hold spaces: field 3 of the file (the state) is [0].
-fn stat_fields(path: &str) -> Option<Vec<String>> {
-    let stat = std::fs::read_to_string(path).ok()?;
-    let (_, rest) = stat.rsplit_once(')')?;
-    Some(rest.split_whitespace().map(str::to_string).collect())
-}
-
-/// utime + stime (fields 14 and 15) of a stat file, in clock ticks.
-fn cpu_ticks(path: &str) -> Option<u64> {
-    let f = stat_fields(path)?;
-    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
-}
-
-/// One clock tick of /proc's CPU times (Linux's USER_HZ is 100).
-pub const TICK: Duration = Duration::from_millis(10);
-
-/// The state of thread `tid` of this process: 'R' running or ready to run,
-/// 'S' asleep (blocked, waiting for something), ...; `None` once it has gone.
-pub fn thread_state(tid: u32) -> Option<char> {
-    stat_fields(&format!("/proc/self/task/{tid}/stat"))?
-        .first()?
-        .chars()
-        .next()
-}
-
-/// The CPU time thread `tid` of this process has used so far, in ticks.
-pub fn thread_cpu_ticks(tid: u32) -> Option<u64> {
-    cpu_ticks(&format!("/proc/self/task/{tid}/stat"))
-}
-
-/// The CPU time this whole process has used so far (every thread, running
-/// or ended), in ticks.
-pub fn process_cpu_ticks() -> u64 {
-    cpu_ticks("/proc/self/stat").expect("cannot read /proc/self/stat")
-}
+pub use course_check::proc::{
+    TICK, current_tid, process_cpu_ticks, thread_cpu_ticks, thread_state,
+};
 
 /// What [`wait_until_blocked`] saw.
 #[derive(Debug, PartialEq, Eq)]
