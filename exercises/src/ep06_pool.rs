@@ -1,6 +1,6 @@
 //! Exercise `ep06_pool`: a thread pool with futures, built from channels.
-//! Read: src/ep06-pools-and-futures.md, "A thread pool by hand" and
-//! "Shutting down: drop the sender"
+//! Read: src/ep06-pools-and-futures.md, "Shutting down: drop the sender"
+//! (and "A thread pool by hand" before it)
 //! Check your answer: cargo test -p exercises --test ep06_pool
 
 use crossbeam::channel::{Receiver, Sender};

@@ -1,5 +1,5 @@
 //! Exercise `ep08_riemann`: a left Riemann sum, serially.
-//! Read: src/ep08-integration.md, "The area under x², one rectangle at a time"
+//! Read: src/ep08-integration.md, "How far off is the left sum?"
 //! Check your answer: cargo test -p exercises --test ep08_riemann
 
 /// The left Riemann sum of `f` over `[a, b]` with `n` steps:

@@ -486,6 +486,21 @@ pub fn layout(root: &Path, report: &mut Report) {
             ));
         }
     }
+    // A stub may say where to read; if it does, it must say what the book says.
+    for ex in EXERCISES {
+        let stub = std::fs::read_to_string(root.join(format!("exercises/src/{}.rs", ex.name)))
+            .unwrap_or_default();
+        let want = format!("//! Read: src/{}, \"{}\"", ex.chapter, ex.section);
+        if let Some(line) = stub.lines().find(|l| l.starts_with("//! Read:"))
+            && line.trim_end() != want
+        {
+            report.problems.push(format!(
+                "exercises/src/{}.rs says `{}`, but the exercise's box sits under another section: write `{want}`",
+                ex.name,
+                line.trim_end()
+            ));
+        }
+    }
     for ex in EXERCISES {
         if root
             .join(format!("exercises/tests/{}.rs", ex.name))
