@@ -60,7 +60,7 @@ pub fn rewrite(text: &str, map: &BTreeMap<u32, u32>) -> String {
             && i + 4 < text.len()
             && bytes[i + 2].is_ascii_digit()
             && bytes[i + 3].is_ascii_digit()
-            && (bytes[i + 4] == b'-' || bytes[i + 4] == b'_' || bytes[i + 4] == b'.')
+            && !bytes[i + 4].is_ascii_alphanumeric()
             && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
         {
             let n: u32 = text[i + 2..i + 4].parse().unwrap();
@@ -193,10 +193,10 @@ mod tests {
     #[test]
     fn swaps_two_episodes_in_one_pass() {
         let map = BTreeMap::from([(2, 3), (3, 2)]);
-        let text = "ep02_scoped and ep03-processes.md, ep04_pool, sleep02_x, ep02.rs; Episode 2, episode 3, episode 12, [episode\n2]";
+        let text = "ep02_scoped and ep03-processes.md, ep04_pool, sleep02_x, ep02.rs; Episode 2, episode 3, episode 12, [episode\n2], [ep02](x) ep03 ep0234";
         assert_eq!(
             rewrite(text, &map),
-            "ep03_scoped and ep02-processes.md, ep04_pool, sleep02_x, ep03.rs; Episode 3, episode 2, episode 12, [episode\n3]"
+            "ep03_scoped and ep02-processes.md, ep04_pool, sleep02_x, ep03.rs; Episode 3, episode 2, episode 12, [episode\n3], [ep03](x) ep02 ep0234"
         );
     }
 }
