@@ -47,3 +47,22 @@
     apply(on);
   }
 })();
+
+// Quizzes: opening an answer marks it as the one chosen, so its verdict
+// shows as right or wrong. Without this script every answer still opens to
+// its verdict and explanation.
+(function () {
+  function wire() {
+    document.querySelectorAll(".quiz-explanation").forEach(function (d) {
+      d.addEventListener("toggle", function () {
+        var li = d.parentElement;
+        if (d.open && li) li.classList.add("chosen");
+      });
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", wire);
+  } else {
+    wire();
+  }
+})();

@@ -4,6 +4,7 @@
 
 pub mod booktest;
 pub mod exercises;
+pub mod glossary;
 pub mod include;
 pub mod lesson;
 pub mod summary;

@@ -15,6 +15,7 @@ pub mod lesson;
 pub mod loom;
 pub mod renumber;
 pub mod runner;
+pub mod scaffold;
 pub mod serve;
 pub mod unsolved;
 pub mod watch;

@@ -3,7 +3,7 @@
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use xtask::{learner, lesson, loom, renumber, root, serve, watch};
+use xtask::{learner, lesson, loom, renumber, root, scaffold, serve, watch};
 
 #[derive(Parser)]
 #[command(
@@ -57,12 +57,56 @@ enum Cmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Create something new for the course (`cargo xtask new exercise ep02_counter`).
+    New {
+        #[command(subcommand)]
+        what: NewCmd,
+    },
+    /// Time the course's workloads on this machine (release build of bench/):
+    /// tables, JSON and SVG plots. `cargo xtask bench --help` for its options.
+    #[command(disable_help_flag = true)]
+    Bench {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// The lesson preprocessor, for stock `mdbook` (mdBook's preprocessor protocol).
     #[command(hide = true)]
     Preprocess {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum NewCmd {
+    /// A new exercise: its box in the chapter, a stub, a placeholder solution,
+    /// a test file and three wrong answers, all marked TODO, which
+    /// `cargo test` accepts as they stand.
+    Exercise {
+        /// epNN_slug: the episode's number and a name, e.g. ep02_counter.
+        name: String,
+        /// The `##` section of the chapter to put the box in (default: the last).
+        #[arg(long)]
+        section: Option<String>,
+    },
+}
+
+/// `cargo xtask bench ARGS` is `cargo run --release -p bench -- ARGS`.
+fn bench(root: &std::path::Path, args: &[String]) -> ExitCode {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .current_dir(root)
+        .args(["run", "--quiet", "--release", "-p", "bench", "--"])
+        .args(args)
+        .status();
+    match status {
+        Ok(s) if s.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: cannot run cargo: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -84,6 +128,10 @@ fn main() -> ExitCode {
             println!("book written to {}", dir.display());
         }),
         Cmd::Serve { port } => serve::serve(port),
+        Cmd::New {
+            what: NewCmd::Exercise { name, section },
+        } => scaffold::command(&root, &name, section.as_deref()),
+        Cmd::Bench { args } => return bench(&root, &args),
         Cmd::Preprocess { args } => lesson::command(&args),
     };
     match result {
