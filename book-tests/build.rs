@@ -33,7 +33,13 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let src = root.join("src");
     // Chapters include code from these folders.
-    for dir in ["src", "listings", "solutions/src", "exercises/src", "perf/src"] {
+    for dir in [
+        "src",
+        "listings",
+        "solutions/src",
+        "exercises/src",
+        "perf/src",
+    ] {
         println!("cargo:rerun-if-changed={}", root.join(dir).display());
     }
 

@@ -92,7 +92,9 @@ pub fn link_first_uses(
                     terms
                         .iter()
                         .position(|t| {
-                            t.forms.iter().any(|f| *f == key || key.starts_with(&format!("{f} (")))
+                            t.forms
+                                .iter()
+                                .any(|f| *f == key || key.starts_with(&format!("{f} (")))
                         })
                         .filter(|&k| !seen[k])
                 })
@@ -131,7 +133,8 @@ mod tests {
 
     #[test]
     fn terms_come_from_the_headings_with_their_forms() {
-        let t = terms("# Glossary\n\n### Deadlock\nA wait.\n\n### Race condition (race)\nTiming.\n");
+        let t =
+            terms("# Glossary\n\n### Deadlock\nA wait.\n\n### Race condition (race)\nTiming.\n");
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].anchor, "deadlock");
         assert!(t[0].forms.contains(&"deadlocks".to_string()));
@@ -143,11 +146,21 @@ mod tests {
     fn only_the_first_bold_use_is_linked() {
         let t = terms("### Deadlock\nx\n");
         let mut seen = vec![false];
-        let text = "## Locks\nA **deadlock** here, a **deadlock** there.\n```text\n**deadlock**\n```\n";
+        let text =
+            "## Locks\nA **deadlock** here, a **deadlock** there.\n```text\n**deadlock**\n```\n";
         let (out, found) = link_first_uses(text, &t, &mut seen, "glossary.md");
-        assert!(out.contains("A [**deadlock**](glossary.md#deadlock) here, a **deadlock** there."), "{out}");
+        assert!(
+            out.contains("A [**deadlock**](glossary.md#deadlock) here, a **deadlock** there."),
+            "{out}"
+        );
         assert!(out.contains("```text\n**deadlock**\n```"));
-        assert_eq!(found, vec![FirstUse { term: 0, section: Some("Locks".into()) }]);
+        assert_eq!(
+            found,
+            vec![FirstUse {
+                term: 0,
+                section: Some("Locks".into())
+            }]
+        );
         let (again, found) = link_first_uses(text, &t, &mut seen, "glossary.md");
         assert_eq!(again, text);
         assert!(found.is_empty());

@@ -372,7 +372,10 @@ pub fn render(name: &str, text: &str) -> Result<String, String> {
                     ));
                 }
                 let l = line.strip_prefix("  ").unwrap_or(line);
-                let l = l.strip_prefix("> ").or_else(|| l.strip_prefix('>')).unwrap_or(l);
+                let l = l
+                    .strip_prefix("> ")
+                    .or_else(|| l.strip_prefix('>'))
+                    .unwrap_or(l);
                 last.why.push(l.to_string());
                 continue;
             }
@@ -413,7 +416,10 @@ pub fn render(name: &str, text: &str) -> Result<String, String> {
                 (title, None)
             };
             let badge = match minutes {
-                Some(Minutes { minutes, extension: true }) => format!(
+                Some(Minutes {
+                    minutes,
+                    extension: true,
+                }) => format!(
                     " <span class=\"minutes-badge extension\">extension · {minutes} min</span>"
                 ),
                 Some(Minutes { minutes, .. }) => {
@@ -497,7 +503,10 @@ pub fn boxes(text: &str, kind: &str) -> Vec<FoundBox> {
         }
         if !in_code && let Some((k, _)) = opening(line) {
             let keep = (k == kind).then(|| {
-                found.push(FoundBox { section: section.clone(), body: String::new() });
+                found.push(FoundBox {
+                    section: section.clone(),
+                    body: String::new(),
+                });
                 found.len() - 1
             });
             stack.push((k.to_string(), keep));
@@ -570,7 +579,11 @@ pub fn lint_episode(text: &str) -> Vec<String> {
     // Every challenge says how long it takes; the episode's exercise minutes
     // are those of its challenges that are not extensions.
     if let Ok(Some((fm, lines))) = front_matter(text) {
-        if !text.lines().take(lines).any(|l| l.trim_start().starts_with("track:")) {
+        if !text
+            .lines()
+            .take(lines)
+            .any(|l| l.trim_start().starts_with("track:"))
+        {
             problems.push(
                 "the front matter has no `track:` line (a day of the core schedule, `track: 1`, or `track: optional`)"
                     .into(),
@@ -653,7 +666,10 @@ pub fn days<'r, 'a>(rows: &'r [ScheduleRow<'a>]) -> Vec<(u32, Vec<&'r ScheduleRo
 
 /// A day's minutes: the work, and the breaks it needs.
 pub fn day_minutes(day: &[&ScheduleRow<'_>]) -> (u32, u32) {
-    let work: u32 = day.iter().map(|r| r.front.teaching + r.front.exercises).sum();
+    let work: u32 = day
+        .iter()
+        .map(|r| r.front.teaching + r.front.exercises)
+        .sum();
     (work, breaks(work))
 }
 
@@ -673,7 +689,8 @@ pub fn schedule_problems(rows: &[ScheduleRow<'_>]) -> Vec<String> {
     }
     let order: Vec<u32> = rows.iter().filter_map(|r| r.front.day).collect();
     if order.windows(2).any(|w| w[0] > w[1]) {
-        problems.push("the core days must follow the book's order (track: 1 before track: 2)".into());
+        problems
+            .push("the core days must follow the book's order (track: 1 before track: 2)".into());
     }
     problems
 }
@@ -682,7 +699,11 @@ pub fn schedule_problems(rows: &[ScheduleRow<'_>]) -> Vec<String> {
 /// optional episodes and the extensions, which the days do not count.
 pub fn schedule(rows: &[ScheduleRow<'_>]) -> String {
     let link = |row: &ScheduleRow<'_>| {
-        format!("[{}]({})", row.front.title, row.path.trim_end_matches(".md").to_string() + ".md")
+        format!(
+            "[{}]({})",
+            row.front.title,
+            row.path.trim_end_matches(".md").to_string() + ".md"
+        )
     };
     let mut out = String::new();
     for (d, day) in days(rows) {
@@ -691,7 +712,11 @@ pub fn schedule(rows: &[ScheduleRow<'_>]) -> String {
         ));
         for row in &day {
             let (t, e) = (row.front.teaching, row.front.exercises);
-            out.push_str(&format!("| {} | {t} min | {e} min | {} |\n", link(row), hm(t + e)));
+            out.push_str(&format!(
+                "| {} | {t} min | {e} min | {} |\n",
+                link(row),
+                hm(t + e)
+            ));
         }
         let (work, b) = day_minutes(&day);
         out.push_str(&format!(
@@ -705,7 +730,11 @@ pub fn schedule(rows: &[ScheduleRow<'_>]) -> String {
         out.push_str("### Optional episodes\n\n| Episode | Teaching | Exercises | Total |\n|---|---:|---:|---:|\n");
         for row in optional {
             let (t, e) = (row.front.teaching, row.front.exercises);
-            out.push_str(&format!("| {} | {t} min | {e} min | {} |\n", link(row), hm(t + e)));
+            out.push_str(&format!(
+                "| {} | {t} min | {e} min | {} |\n",
+                link(row),
+                hm(t + e)
+            ));
         }
         out.push('\n');
     }
@@ -716,7 +745,11 @@ pub fn schedule(rows: &[ScheduleRow<'_>]) -> String {
     if !extensions.is_empty() {
         out.push_str("### Extensions\n\nLonger exercises for learners who finish early, or for after the workshop. The days above do not count them.\n\n| Exercise | Episode | Minutes |\n|---|---|---:|\n");
         for (row, title, m) in extensions {
-            out.push_str(&format!("| {} | {} | {m} min |\n", inline_html(title), link(row)));
+            out.push_str(&format!(
+                "| {} | {} | {m} min |\n",
+                inline_html(title),
+                link(row)
+            ));
         }
         out.push('\n');
     }
@@ -772,7 +805,10 @@ mod tests {
         let html = render("ep", md).unwrap();
         assert!(html.contains("<div class=\"lesson-box quiz\">"), "{html}");
         assert!(html.contains("Quiz: Does <code>Arc</code> make data thread-safe?"));
-        assert_eq!(html.matches("<details class=\"quiz-explanation\">").count(), 2);
+        assert_eq!(
+            html.matches("<details class=\"quiz-explanation\">").count(),
+            2
+        );
         assert!(html.contains("<li class=\"quiz-answer wrong\">"));
         assert!(html.contains("<li class=\"quiz-answer right\">"));
         assert!(html.contains("No: it shares, it does not lock."), "{html}");
@@ -787,7 +823,13 @@ mod tests {
     fn boxes_are_found_with_their_section() {
         let text = "## One\n:::keypoints\n- a\n:::\n```text\n:::keypoints\n```\n## Two\n:::challenge\n::::instructor\nnote\n::::\n:::\n";
         let k = boxes(text, "keypoints");
-        assert_eq!(k, vec![FoundBox { section: Some("One".into()), body: "- a\n".into() }]);
+        assert_eq!(
+            k,
+            vec![FoundBox {
+                section: Some("One".into()),
+                body: "- a\n".into()
+            }]
+        );
         let n = boxes(text, "instructor");
         assert_eq!(n.len(), 1);
         assert_eq!(n[0].section.as_deref(), Some("Two"));
@@ -811,8 +853,14 @@ mod tests {
             "{problems:?}"
         );
         assert!(problems.iter().any(|p| p.contains("two")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("track:")), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("states no minutes")), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("track:")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("states no minutes")),
+            "{problems:?}"
+        );
         assert!(lint_episode("# Not an episode\n").is_empty());
     }
 
@@ -820,15 +868,34 @@ mod tests {
     fn challenge_titles_state_minutes() {
         assert_eq!(
             challenge_minutes("Exercise `x`: a pool (extension, 40 min)"),
-            ("Exercise `x`: a pool", Some(Minutes { minutes: 40, extension: true }))
+            (
+                "Exercise `x`: a pool",
+                Some(Minutes {
+                    minutes: 40,
+                    extension: true
+                })
+            )
         );
         assert_eq!(
             challenge_minutes("Find the bug (10 min)"),
-            ("Find the bug", Some(Minutes { minutes: 10, extension: false }))
+            (
+                "Find the bug",
+                Some(Minutes {
+                    minutes: 10,
+                    extension: false
+                })
+            )
         );
         assert_eq!(challenge_minutes("Why (not)?"), ("Why (not)?", None));
-        let html = render("ep", ":::challenge Find it (10 min)\n::::solution\nx\n::::\n:::\n").unwrap();
-        assert!(html.contains("Challenge: Find it <span class=\"minutes-badge\">10 min</span>"), "{html}");
+        let html = render(
+            "ep",
+            ":::challenge Find it (10 min)\n::::solution\nx\n::::\n:::\n",
+        )
+        .unwrap();
+        assert!(
+            html.contains("Challenge: Find it <span class=\"minutes-badge\">10 min</span>"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -845,7 +912,11 @@ mod tests {
             fm("C", 60, 60, Some(2)),
             fm("D", 30, 30, None),
         );
-        let row = |path, front, extensions| ScheduleRow { path, front, extensions };
+        let row = |path, front, extensions| ScheduleRow {
+            path,
+            front,
+            extensions,
+        };
         let table = schedule(&[
             row("a.md", &a, vec![]),
             row("b.md", &b, vec![("Exercise `x`".to_string(), 40)]),
@@ -853,12 +924,28 @@ mod tests {
             row("d.md", &d, vec![]),
         ]);
         assert!(table.contains("### Day 1\n"), "{table}");
-        assert!(table.contains("| [A](a.md) | 100 min | 80 min | 3 h 00 min |"), "{table}");
-        assert!(table.contains("| **Day 1** | | | **3 h 30 min** |"), "{table}");
-        assert!(table.contains("| **Day 2** | | | **5 h 15 min** |"), "{table}");
+        assert!(
+            table.contains("| [A](a.md) | 100 min | 80 min | 3 h 00 min |"),
+            "{table}"
+        );
+        assert!(
+            table.contains("| **Day 1** | | | **3 h 30 min** |"),
+            "{table}"
+        );
+        assert!(
+            table.contains("| **Day 2** | | | **5 h 15 min** |"),
+            "{table}"
+        );
         assert!(table.contains("### Optional episodes") && table.contains("[D](d.md)"));
-        assert!(table.contains("| Exercise <code>x</code> | [B](b.md) | 40 min |"), "{table}");
-        let rows = [row("a.md", &a, vec![]), row("b.md", &b, vec![]), row("c.md", &c, vec![])];
+        assert!(
+            table.contains("| Exercise <code>x</code> | [B](b.md) | 40 min |"),
+            "{table}"
+        );
+        let rows = [
+            row("a.md", &a, vec![]),
+            row("b.md", &b, vec![]),
+            row("c.md", &c, vec![]),
+        ];
         assert!(schedule_problems(&rows).is_empty());
         let long = fm("L", 200, 100, Some(1));
         let rows = [row("a.md", &a, vec![]), row("l.md", &long, vec![])];

@@ -94,11 +94,17 @@ fn main() -> ExitCode {
     // Other programs busy on the cores change the picture: say how busy.
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let load = load.split_whitespace().next().unwrap_or("?").to_string();
-    println!("load average before: {load}, cores: {}\n", thread::available_parallelism().unwrap());
+    println!(
+        "load average before: {load}, cores: {}\n",
+        thread::available_parallelism().unwrap()
+    );
     println!("| what | points | user (s) | sys (s) | wall (s) | user / wall |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: |");
-    let modes: [(&str, usize, &dyn Fn()); 3] =
-        [("one thread", 1, &one), ("two threads", 2, &threads), ("two processes", 2, &processes)];
+    let modes: [(&str, usize, &dyn Fn()); 3] = [
+        ("one thread", 1, &one),
+        ("two threads", 2, &threads),
+        ("two processes", 2, &processes),
+    ];
     for (what, n, work) in modes {
         let (user, sys, wall) = measure(work);
         println!(

@@ -52,7 +52,11 @@ fn worker() -> io::Result<()> {
     let mut out = io::stdout().lock();
     for line in io::stdin().lock().lines() {
         let job: Job = serde_json::from_str(&line?).map_err(io::Error::other)?;
-        let answer = Answer { id: job.id, hits: hits(job.seed, job.points), pid: std::process::id() };
+        let answer = Answer {
+            id: job.id,
+            hits: hits(job.seed, job.points),
+            pid: std::process::id(),
+        };
         serde_json::to_writer(&mut out, &answer).map_err(io::Error::other)?;
         out.write_all(b"\n")?;
         out.flush()?; // the parent is waiting for this line
@@ -83,7 +87,10 @@ fn feed(jobs: channel::Receiver<Job>, answers: channel::Sender<Answer>) -> io::R
             writer.write_all(b"\n")?;
             let mut line = String::new();
             if reader.read_line(&mut line)? == 0 {
-                return Err(io::Error::other(format!("worker died during job {}", job.id)));
+                return Err(io::Error::other(format!(
+                    "worker died during job {}",
+                    job.id
+                )));
             }
             let answer: Answer = serde_json::from_str(&line).map_err(io::Error::other)?;
             answers.send(answer).expect("the parent stopped listening");
@@ -110,7 +117,11 @@ fn main() -> ExitCode {
     let workers = 3;
     // Jobs of very different sizes: job i has (i % 4 + 1) * 100,000 points.
     let jobs: Vec<Job> = (0..24)
-        .map(|id| Job { id, seed: id as u64, points: (id as u64 % 4 + 1) * 100_000 })
+        .map(|id| Job {
+            id,
+            seed: id as u64,
+            points: (id as u64 % 4 + 1) * 100_000,
+        })
         .collect();
     let (job_tx, job_rx) = channel::unbounded();
     let (answer_tx, answer_rx) = channel::unbounded();
@@ -130,14 +141,20 @@ fn main() -> ExitCode {
     let mut by_id: Vec<Option<Answer>> = (0..jobs.len()).map(|_| None).collect();
     for answer in answer_rx {
         let id = answer.id;
-        assert!(by_id[id].replace(answer).is_none(), "job {id} answered twice");
+        assert!(
+            by_id[id].replace(answer).is_none(),
+            "job {id} answered twice"
+        );
     }
     for f in feeders {
         f.join().unwrap().expect("a worker failed");
     }
     // ANCHOR_END: parent
 
-    let answers: Vec<Answer> = by_id.into_iter().map(|a| a.expect("a job was lost")).collect();
+    let answers: Vec<Answer> = by_id
+        .into_iter()
+        .map(|a| a.expect("a job was lost"))
+        .collect();
     let mut pids: Vec<u32> = answers.iter().map(|a| a.pid).collect();
     pids.sort();
     pids.dedup();
@@ -151,6 +168,9 @@ fn main() -> ExitCode {
     // The same count whichever worker took which job.
     let expected: u64 = jobs.iter().map(|j| hits(j.seed, j.points)).sum();
     assert_eq!(inside, expected);
-    println!("π ≈ {:.5} from {total} points", 4.0 * inside as f64 / total as f64);
+    println!(
+        "π ≈ {:.5} from {total} points",
+        4.0 * inside as f64 / total as f64
+    );
     ExitCode::SUCCESS
 }

@@ -107,7 +107,12 @@ impl Peer {
             .expect("could not start the child");
         let to = Some(BufWriter::new(child.stdin.take().unwrap()));
         let from = BufReader::new(child.stdout.take().unwrap());
-        Peer { child, to, from, answer: Vec::new() }
+        Peer {
+            child,
+            to,
+            from,
+            answer: Vec::new(),
+        }
     }
 
     /// Sends one frame and waits for the answer frame.
@@ -141,7 +146,11 @@ impl std::fmt::Display for Timing {
 
 fn median(mut v: Vec<f64>) -> Timing {
     v.sort_by(f64::total_cmp);
-    Timing { median: v[v.len() / 2], min: v[0], max: v[v.len() - 1] }
+    Timing {
+        median: v[v.len() / 2],
+        min: v[0],
+        max: v[v.len() - 1],
+    }
 }
 
 /// The average time of one call to `f`, in microseconds, over `rounds`
@@ -220,7 +229,10 @@ fn main() -> ExitCode {
     let data = Job::Samples(samples(seed, count).collect());
     let description = Job::Describe { seed, count };
     // The same numbers either way, so the same sum, bit for bit.
-    assert_eq!(ask(&mut peer, &data).to_bits(), ask(&mut peer, &description).to_bits());
+    assert_eq!(
+        ask(&mut peer, &data).to_bits(),
+        ask(&mut peer, &description).to_bits()
+    );
 
     let sent_data = micros(20, || {
         // The parent makes the numbers and sends them.
@@ -235,7 +247,11 @@ fn main() -> ExitCode {
     println!("| --- | ---: | ---: |");
     for (what, job, t) in [
         ("its data", &data, sent_data),
-        ("a description (seed, count)", &description, sent_description),
+        (
+            "a description (seed, count)",
+            &description,
+            sent_description,
+        ),
     ] {
         let bytes = postcard::to_stdvec(job).unwrap().len();
         println!("| {what} | {bytes} | {t:.0} |");

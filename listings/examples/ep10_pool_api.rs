@@ -35,7 +35,12 @@ pub struct Pool(rayon::ThreadPool);
 
 impl Pool {
     pub fn new(threads: usize) -> Pool {
-        Pool(rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap())
+        Pool(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap(),
+        )
     }
 
     /// `pool.apply_async(f)`: run `f` on the pool; return at once.
@@ -105,7 +110,11 @@ impl Pool {
         R: Send + 'static,
         F: Fn(T) -> R + Send + Sync + 'static,
     {
-        Ordered { done: self.imap_unordered(items, f), next: 0, early: BTreeMap::new() }
+        Ordered {
+            done: self.imap_unordered(items, f),
+            next: 0,
+            early: BTreeMap::new(),
+        }
     }
 }
 
@@ -148,7 +157,10 @@ fn main() {
         42
     });
     // Python's get(timeout=0.01) raises TimeoutError; the job runs on.
-    assert_eq!(slow.get(Duration::from_millis(10)), Err(RecvTimeoutError::Timeout));
+    assert_eq!(
+        slow.get(Duration::from_millis(10)),
+        Err(RecvTimeoutError::Timeout)
+    );
     assert_eq!(slow.get(Duration::from_secs(5)), Ok(42)); // ask again later
 
     let all = pool.map_async((0..6).collect(), slow_square);

@@ -97,7 +97,11 @@ fn main() -> ExitCode {
     // ANCHOR: talk
     // One short message there and back: a line through a child's pipes,
     // against a value through a thread's channels.
-    let mut echo = copy("echo").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut echo = copy("echo")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut to = echo.stdin.take().unwrap();
     let mut from = BufReader::new(echo.stdout.take().unwrap());
     let mut line = String::new();
@@ -138,9 +142,15 @@ fn main() -> ExitCode {
     let per_thread = (rss_kib().saturating_sub(before)) as f64 / N as f64;
     barrier.wait();
     parked.into_iter().for_each(|t| t.join().unwrap());
-    let mut c = copy("rss").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut c = copy("rss")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut text = String::new();
-    BufReader::new(c.stdout.take().unwrap()).read_line(&mut text).unwrap();
+    BufReader::new(c.stdout.take().unwrap())
+        .read_line(&mut text)
+        .unwrap();
     let per_process: f64 = text.trim().parse().unwrap();
     drop(c.stdin.take()); // the child may go now
     c.wait().unwrap();
@@ -152,7 +162,11 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|_| {})); // keep the table tidy: no panic message
     let joined = thread::spawn(|| panic!("a thread panics")).join();
     std::panic::set_hook(hook);
-    let thread_panic = if joined.is_err() { "join gives Err; the rest carries on" } else { "?" };
+    let thread_panic = if joined.is_err() {
+        "join gives Err; the rest carries on"
+    } else {
+        "?"
+    };
     // A panic in a child: an exit code. An abort in one thread of a child:
     // the whole child, every thread, is gone.
     let child_panic = describe(copy("panic").status().unwrap());
@@ -171,11 +185,19 @@ fn main() -> ExitCode {
 
     println!("| | thread | process |");
     println!("| --- | --- | --- |");
-    println!("| start and wait for an empty one (µs, median) | {thread_start:.0} | {process_start:.0} |");
-    println!("| one short message there and back (µs, median) | {thread_msg:.1} | {process_msg:.1} |");
-    println!("| resident memory (KiB) | {per_thread:.0} per parked thread | {per_process:.0} for the child |");
+    println!(
+        "| start and wait for an empty one (µs, median) | {thread_start:.0} | {process_start:.0} |"
+    );
+    println!(
+        "| one short message there and back (µs, median) | {thread_msg:.1} | {process_msg:.1} |"
+    );
+    println!(
+        "| resident memory (KiB) | {per_thread:.0} per parked thread | {per_process:.0} for the child |"
+    );
     println!("| a panic | {thread_panic} | {child_panic} |");
-    println!("| an abort in one thread | takes the whole process down | {child_abort}: the child only |");
+    println!(
+        "| an abort in one thread | takes the whole process down | {child_abort}: the child only |"
+    );
     println!(
         "| stop it from outside | no way: ask it to stop | `kill`: {}, reaped {kill_us:.0} µs later |",
         describe(killed)

@@ -13,11 +13,11 @@
 
 // The model answers of episode 7, used as they are.
 #[allow(dead_code)]
-#[path = "../../solutions/src/ep07_split.rs"]
-mod ep07_split;
-#[allow(dead_code)]
 #[path = "../../solutions/src/ep07_pi_chunks.rs"]
 mod ep07_pi_chunks;
+#[allow(dead_code)]
+#[path = "../../solutions/src/ep07_split.rs"]
+mod ep07_split;
 
 use ep07_pi_chunks::hits_in_chunk;
 use ep07_split::chunk_sizes;
@@ -33,7 +33,10 @@ fn main() -> ExitCode {
     let (rank, size) = (world.rank() as usize, world.size() as usize);
 
     // Every rank reads the same arguments, so every rank makes the same chunks.
-    let args: Vec<u64> = std::env::args().skip(1).map(|a| a.parse().expect("a number")).collect();
+    let args: Vec<u64> = std::env::args()
+        .skip(1)
+        .map(|a| a.parse().expect("a number"))
+        .collect();
     let (seed, points, chunks) = match args.as_slice() {
         [] => (2024, 10_000_000, 64),
         [seed, points, chunks] => (*seed, *points, *chunks as usize),
@@ -56,7 +59,9 @@ fn main() -> ExitCode {
         let mut hits = 0u64;
         root.reduce_into_root(&mine, &mut hits, SystemOperation::sum());
         let pi = 4.0 * hits as f64 / points as f64;
-        println!("hits {hits} of {points} points in {chunks} chunks, seed {seed}, on {size} ranks: π ≈ {pi:.6}");
+        println!(
+            "hits {hits} of {points} points in {chunks} chunks, seed {seed}, on {size} ranks: π ≈ {pi:.6}"
+        );
     } else {
         root.reduce_into(&mine, SystemOperation::sum());
     }

@@ -105,7 +105,10 @@ fn clock() {
             assert_eq!((x, i), (n, 0));
             best = best.max(n as f64 / t.elapsed().as_secs_f64());
         }
-        println!("clock: about {:.2} GHz (dependent additions per second)", best / 1e9);
+        println!(
+            "clock: about {:.2} GHz (dependent additions per second)",
+            best / 1e9
+        );
     }
     #[cfg(not(target_arch = "x86_64"))]
     println!("--clock: only on x86-64");

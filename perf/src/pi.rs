@@ -153,7 +153,10 @@ impl<const L: usize> Lanes64<L> {
         let [s0, s1, s2, s3] = &mut self.s;
         let mut out = [0; L];
         for i in 0..L {
-            out[i] = s0[i].wrapping_add(s3[i]).rotate_left(23).wrapping_add(s0[i]);
+            out[i] = s0[i]
+                .wrapping_add(s3[i])
+                .rotate_left(23)
+                .wrapping_add(s0[i]);
             let t = s1[i] << 17;
             s2[i] ^= s0[i];
             s3[i] ^= s1[i];
@@ -298,7 +301,10 @@ fn lanes_16bit(seed: u64, chunk: u64, samples: u64) -> u64 {
     // The last samples % L samples: one more step, the first lanes count.
     let rest = (samples % L as u64) as usize;
     let r = lanes.next_all();
-    let tail: u32 = r[..rest].iter().map(|&r| hit16(r as i16, (r >> 16) as i16)).sum();
+    let tail: u32 = r[..rest]
+        .iter()
+        .map(|&r| hit16(r as i16, (r >> 16) as i16))
+        .sum();
     total + u64::from(tail)
 }
 // ANCHOR_END: lanes_16bit
@@ -323,4 +329,3 @@ pub fn count_hits(step: &Step, n: u64, chunks: u64, threads: usize, seed: u64) -
         handles.into_iter().map(|h| h.join().unwrap()).sum()
     })
 }
-

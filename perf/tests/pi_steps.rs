@@ -9,7 +9,10 @@ use rand::{Rng, SeedableRng};
 use std::f64::consts::PI;
 
 fn step(name: &str) -> &'static Step {
-    STEPS.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no step {name}"))
+    STEPS
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no step {name}"))
 }
 
 /// σ of the estimate 4M/N (episode 7): 4·sqrt(p(1-p)/N), p = π/4.
@@ -33,10 +36,20 @@ fn every_step_gives_the_same_count_for_1_2_3_threads() {
         let one = count_hits(s, 100_003, 7, 1, 42);
         for threads in [2, 3] {
             let many = count_hits(s, 100_003, 7, threads, 42);
-            assert_eq!(one, many, "{}: {one} hits on 1 thread, {many} on {threads}", s.name);
+            assert_eq!(
+                one, many,
+                "{}: {one} hits on 1 thread, {many} on {threads}",
+                s.name
+            );
         }
-        let by_hand: u64 = (0..7).map(|c| (s.hits)(42, c, 100_003 / 7 + u64::from(c < 100_003 % 7))).sum();
-        assert_eq!(one, by_hand, "{}: count_hits is not the sum over the chunks", s.name);
+        let by_hand: u64 = (0..7)
+            .map(|c| (s.hits)(42, c, 100_003 / 7 + u64::from(c < 100_003 % 7)))
+            .sum();
+        assert_eq!(
+            one, by_hand,
+            "{}: count_hits is not the sum over the chunks",
+            s.name
+        );
     }
 }
 
@@ -46,7 +59,11 @@ fn chunks_and_seeds_give_different_streams() {
         let a = (s.hits)(1, 0, 10_000);
         let b = (s.hits)(1, 1, 10_000);
         let c = (s.hits)(2, 0, 10_000);
-        assert!(a != b || a != c, "{}: chunk and seed change nothing ({a}, {b}, {c})", s.name);
+        assert!(
+            a != b || a != c,
+            "{}: chunk and seed change nothing ({a}, {b}, {c})",
+            s.name
+        );
     }
 }
 
@@ -90,7 +107,13 @@ fn estimates_spread_as_the_binomial_formula_says() {
 #[test]
 fn lanes_31bit_equals_one_xoshiro256_per_lane() {
     let kernel = step("lanes-31bit").hits;
-    for (seed, chunk, n) in [(1, 0, 0), (1, 0, 5), (7, 3, 1000), (7, 4, 1003), (9, 1, 4099)] {
+    for (seed, chunk, n) in [
+        (1, 0, 0),
+        (1, 0, 5),
+        (7, 3, 1000),
+        (7, 4, 1003),
+        (9, 1, 4099),
+    ] {
         let lanes = Lanes64::<LANES_31BIT>::new(seed, chunk);
         let mut rngs: Vec<_> = (0..LANES_31BIT)
             .map(|l| Xoshiro256PlusPlus::from_seed(lanes.lane_seed(l)))
@@ -103,14 +126,24 @@ fn lanes_31bit_equals_one_xoshiro256_per_lane() {
                 u64::from(u128::from(x * x) + u128::from(y * y) < 1 << 62)
             })
             .sum();
-        assert_eq!(kernel(seed, chunk, n), model, "lanes-31bit, seed {seed}, chunk {chunk}, {n} samples");
+        assert_eq!(
+            kernel(seed, chunk, n),
+            model,
+            "lanes-31bit, seed {seed}, chunk {chunk}, {n} samples"
+        );
     }
 }
 
 #[test]
 fn lanes_16bit_equals_one_xoshiro128_per_lane() {
     let kernel = step("lanes-16bit").hits;
-    for (seed, chunk, n) in [(1, 0, 0), (1, 0, 5), (7, 3, 1024), (7, 4, 1027), (9, 1, 4111)] {
+    for (seed, chunk, n) in [
+        (1, 0, 0),
+        (1, 0, 5),
+        (7, 3, 1024),
+        (7, 4, 1027),
+        (9, 1, 4111),
+    ] {
         let lanes = Lanes32::<LANES_16BIT>::new(seed, chunk);
         let mut rngs: Vec<_> = (0..LANES_16BIT)
             .map(|l| Xoshiro128PlusPlus::from_seed(lanes.lane_seed(l)))
@@ -118,18 +151,27 @@ fn lanes_16bit_equals_one_xoshiro128_per_lane() {
         let model: u64 = (0..n)
             .map(|k| {
                 let r = rngs[k as usize % LANES_16BIT].next_u32();
-                let (x, y) = (i64::from(r as u16 as i16), i64::from((r >> 16) as u16 as i16));
+                let (x, y) = (
+                    i64::from(r as u16 as i16),
+                    i64::from((r >> 16) as u16 as i16),
+                );
                 u64::from(x * x + y * y < 1 << 30)
             })
             .sum();
-        assert_eq!(kernel(seed, chunk, n), model, "lanes-16bit, seed {seed}, chunk {chunk}, {n} samples");
+        assert_eq!(
+            kernel(seed, chunk, n),
+            model,
+            "lanes-16bit, seed {seed}, chunk {chunk}, {n} samples"
+        );
     }
 }
 
 /// Points (x, y) of the lattice [-R, R)² with x² + y² < R², counted exactly:
 /// for each x, the y with y² ≤ R² - x² - 1.
 fn disk_lattice_count(r: i64) -> u64 {
-    (-(r - 1)..r).map(|x| 2 * (r * r - x * x - 1).isqrt() as u64 + 1).sum()
+    (-(r - 1)..r)
+        .map(|x| 2 * (r * r - x * x - 1).isqrt() as u64 + 1)
+        .sum()
 }
 
 #[test]
@@ -146,7 +188,11 @@ fn hit16_is_exact_at_the_edge_of_the_circle() {
             }
         }
     }
-    assert_eq!(hit16(i16::MIN, i16::MIN), 0, "the corner (-2¹⁵, -2¹⁵) is outside");
+    assert_eq!(
+        hit16(i16::MIN, i16::MIN),
+        0,
+        "the corner (-2¹⁵, -2¹⁵) is outside"
+    );
 }
 
 #[test]
@@ -161,7 +207,10 @@ fn lattice_bias_of_16bit_coordinates_is_far_below_the_statistical_error() {
     assert!(bias.abs() < sigma(2f64.powi(28)) / 100.0, "bias {bias:e}");
     // It would take about 3·10^12 samples for σ to shrink to the bias.
     let n_equal = (sigma(1.0) / bias.abs()).powi(2);
-    assert!((3.0e12..3.7e12).contains(&n_equal), "σ = |bias| at N = {n_equal:e}");
+    assert!(
+        (3.0e12..3.7e12).contains(&n_equal),
+        "σ = |bias| at N = {n_equal:e}"
+    );
 }
 
 /// Points (x, y) of the lattice [0, R)² with x² + y² < R², counted exactly.
@@ -181,7 +230,10 @@ fn lattice_bias_of_31bit_coordinates_is_below_8_over_r() {
     // Check the bound exactly where counting is quick ...
     for r in [1u64 << 8, 1 << 10, 1 << 12, 1000, 4097] {
         let bias = 4.0 * quarter_lattice_count(r) as f64 / (r * r) as f64 - PI;
-        assert!((0.0..8.0 / r as f64).contains(&bias), "R = {r}: bias {bias:e}");
+        assert!(
+            (0.0..8.0 / r as f64).contains(&bias),
+            "R = {r}: bias {bias:e}"
+        );
     }
     // ... and for R = 2³¹ (the int-31bit and lanes-31bit steps) it gives a
     // bias below 3.8e-9, invisible before about 2·10^17 samples.
@@ -194,6 +246,10 @@ fn lattice_bias_of_31bit_coordinates_is_below_8_over_r() {
 fn hit31_arithmetic_cannot_overflow() {
     // 31-bit coordinates: x² + y² ≤ 2·(2³¹ - 1)² < 2⁶³ fits a u64.
     let m = (1u64 << 31) - 1;
-    assert!(m.checked_mul(m).and_then(|s| s.checked_add(m * m)).is_some());
+    assert!(
+        m.checked_mul(m)
+            .and_then(|s| s.checked_add(m * m))
+            .is_some()
+    );
     assert!(2 * u128::from(m * m) < 1 << 63);
 }

@@ -171,7 +171,10 @@ fn link_glossary(book: &mut Book) -> Result<()> {
                 let (href, place) = match section {
                     Some(s) => {
                         let text = booktools::exercises::plain_text(s);
-                        (format!("{html}#{}", anchor(&text)), format!("{title}: {text}"))
+                        (
+                            format!("{html}#{}", anchor(&text)),
+                            format!("{title}: {text}"),
+                        )
                     }
                     None => (html, title.clone()),
                 };

@@ -66,7 +66,10 @@ fn insertion_point(text: &str, section: Option<&str>) -> Result<(usize, String)>
             .position(|(_, h)| h == want || booktools::exercises::plain_text(h) == want)
             .with_context(|| {
                 let names: Vec<_> = headings.iter().map(|(_, h)| h.as_str()).collect();
-                format!("no section `## {want}` in the chapter; its sections: {}", names.join(" | "))
+                format!(
+                    "no section `## {want}` in the chapter; its sections: {}",
+                    names.join(" | ")
+                )
             })?,
         None => headings
             .len()
@@ -218,7 +221,11 @@ pub fn new_exercise(root: &Path, name: &str, section: Option<&str>) -> Result<Cr
     fs::write(&test_path, test_file(name))?;
     fs::create_dir_all(&wrong_dir)?;
     let wrongs = [
-        ("zero", "0", "returns 0, the value of an answer that does nothing"),
+        (
+            "zero",
+            "0",
+            "returns 0, the value of an answer that does nothing",
+        ),
         ("off-by-one-below", "41", "one less than the right answer"),
         ("off-by-one-above", "43", "one more than the right answer"),
     ];
@@ -273,7 +280,12 @@ mod tests {
     fn wrong_patches_apply_to_the_solution() {
         let s = solution("ep02_x");
         let p = wrong_patch("ep02_x", &s, "41", "why");
-        let body: String = p.lines().filter(|l| !l.starts_with("# ")).collect::<Vec<_>>().join("\n") + "\n";
+        let body: String = p
+            .lines()
+            .filter(|l| !l.starts_with("# "))
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n";
         let patch = diffy::Patch::from_str(&body).unwrap();
         let out = diffy::apply(&s, &patch).unwrap();
         assert!(out.contains("    41\n") && !out.contains("    42\n"));

@@ -14,7 +14,6 @@ use std::thread;
 use std::time::{Duration, Instant};
 use xtask::runner::{BuildSpec, Package, build};
 
-
 /// This process's children that are still alive (not zombies), with their
 /// command lines. Zombies adopted by us are reaped on the way.
 fn live_children() -> Vec<(i32, String)> {
@@ -23,7 +22,11 @@ fn live_children() -> Vec<(i32, String)> {
     let me = std::process::id().to_string();
     let mut found = Vec::new();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<i32>().ok())
+        else {
             continue;
         };
         let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
@@ -77,7 +80,11 @@ fn main() -> ExitCode {
     let names: Vec<&str> = course_check::EXERCISES
         .iter()
         .map(|e| e.name)
-        .filter(|n| root.join("exercises/tests").join(format!("{n}.rs")).exists())
+        .filter(|n| {
+            root.join("exercises/tests")
+                .join(format!("{n}.rs"))
+                .exists()
+        })
         .collect();
     let stubs = target.join("course-stubs");
     if let Err(e) = xtask::unsolved::pristine_stubs(&root, &stubs) {
@@ -88,9 +95,18 @@ fn main() -> ExitCode {
     let mut ran = Vec::new();
     for (package, env) in [
         (Package::Solutions, vec![]),
-        (Package::Exercises, vec![("COURSE_SRC".to_string(), stubs.display().to_string())]),
+        (
+            Package::Exercises,
+            vec![("COURSE_SRC".to_string(), stubs.display().to_string())],
+        ),
     ] {
-        let spec = BuildSpec { package, only: &names, target_dir: target.clone(), env, color: false };
+        let spec = BuildSpec {
+            package,
+            only: &names,
+            target_dir: target.clone(),
+            env,
+            color: false,
+        };
         let built = match build(&root, &spec) {
             Ok(b) => b,
             Err(e) => {

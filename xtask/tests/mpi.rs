@@ -7,11 +7,11 @@
 
 // The threads version of episode 7, the model answers as they are.
 #[allow(dead_code)]
-#[path = "../../solutions/src/ep07_split.rs"]
-mod ep07_split;
-#[allow(dead_code)]
 #[path = "../../solutions/src/ep07_pi_chunks.rs"]
 mod ep07_pi_chunks;
+#[allow(dead_code)]
+#[path = "../../solutions/src/ep07_split.rs"]
+mod ep07_split;
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
@@ -86,7 +86,9 @@ fn main() -> ExitCode {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    let out = child.wait_with_output().expect("cannot read mpirun's output");
+    let out = child
+        .wait_with_output()
+        .expect("cannot read mpirun's output");
     let stdout = String::from_utf8_lossy(&out.stdout);
     if !out.status.success() {
         eprintln!(
@@ -96,9 +98,13 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let got: Option<u64> = stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("hits ")?.split_whitespace().next()?.parse().ok());
+    let got: Option<u64> = stdout.lines().find_map(|l| {
+        l.strip_prefix("hits ")?
+            .split_whitespace()
+            .next()?
+            .parse()
+            .ok()
+    });
 
     // The threads version's count for the same seed and chunks.
     let sizes = ep07_split::chunk_sizes(points, chunks);
@@ -116,7 +122,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(hits) => {
-            eprintln!("mpi check: mpirun -n {ranks} counted {hits} hits, the threads version {expected}");
+            eprintln!(
+                "mpi check: mpirun -n {ranks} counted {hits} hits, the threads version {expected}"
+            );
             ExitCode::FAILURE
         }
         None => {

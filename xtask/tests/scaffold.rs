@@ -48,7 +48,10 @@ fn main() {
         .output()
         .expect("cannot run xtask new");
     if !out.status.success() {
-        eprintln!("scaffold check: `cargo xtask new exercise {NAME}` failed:\n{}", show(&out));
+        eprintln!(
+            "scaffold check: `cargo xtask new exercise {NAME}` failed:\n{}",
+            show(&out)
+        );
         std::process::exit(1);
     }
 
@@ -67,13 +70,17 @@ fn main() {
 
     let out = cargo("solutions", &[]);
     if !out.status.success() {
-        problems.push(format!("the placeholder solution fails its test:\n{}", show(&out)));
+        problems.push(format!(
+            "the placeholder solution fails its test:\n{}",
+            show(&out)
+        ));
     }
     let out = cargo("exercises", &[]);
     let said = show(&out);
     if out.status.success() {
         problems.push("the stub passes its test".into());
-    } else if !said.contains(&format!("exercise `{NAME}`")) || !said.contains("ep02-threads.html#") {
+    } else if !said.contains(&format!("exercise `{NAME}`")) || !said.contains("ep02-threads.html#")
+    {
         problems.push(format!(
             "the stub fails, but the message does not name the exercise and its section:\n{said}"
         ));
@@ -103,7 +110,10 @@ fn main() {
             Ok(wrong) => {
                 let file = copy.join(format!("{NAME}-wrong.rs"));
                 std::fs::write(&file, wrong).unwrap();
-                let out = cargo("solutions", &[("COURSE_OVERRIDE", format!("{NAME}={}", file.display()))]);
+                let out = cargo(
+                    "solutions",
+                    &[("COURSE_OVERRIDE", format!("{NAME}={}", file.display()))],
+                );
                 if out.status.success() {
                     problems.push(format!("the wrong answer {} passes the test", w.display()));
                 }
@@ -117,7 +127,10 @@ fn main() {
         .output()
         .expect("cannot run xtask build");
     if !out.status.success() {
-        problems.push(format!("the book does not build with the new box:\n{}", show(&out)));
+        problems.push(format!(
+            "the book does not build with the new box:\n{}",
+            show(&out)
+        ));
     } else {
         let page = std::fs::read_to_string(copy.join("book/ep02-threads.html")).unwrap_or_default();
         if !page.contains(&format!("Exercise <code>{NAME}</code>")) {
