@@ -105,3 +105,56 @@ pub fn spawn_with_tid<T: Send + 'static>(
     });
     (rx.recv().unwrap(), h)
 }
+
+/// If `pid` is still a child of this process (running, or a zombie that was
+/// never waited for), its state letter from /proc (`Z` for a zombie);
+/// `None` once it is gone (it was reaped) or /proc is missing.
+pub fn still_our_child(pid: u32) -> Option<char> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(str::trim)
+    };
+    let ppid: u32 = field("PPid:")?.parse().ok()?;
+    if ppid != std::process::id() {
+        return None; // the pid now belongs to someone else's process
+    }
+    field("State:")?.chars().next()
+}
+
+/// How a child the learner's code started was left: gone (waited for), a
+/// zombie (ended, never waited for), or still running (state letter).
+/// A child that is ending takes a moment to become a zombie, so a running
+/// one is looked at again for up to two seconds; one that was waited for is
+/// gone at once, so a right answer never waits here. A child still running
+/// at the end is killed, so that the test leaves nothing behind.
+pub enum Left {
+    Reaped,
+    Zombie,
+    Running(char),
+}
+
+pub fn how_child_was_left(pid: u32) -> Left {
+    let mut state = still_our_child(pid);
+    for _ in 0..200 {
+        match state {
+            Some(s) if s != 'Z' => {
+                thread::sleep(Duration::from_millis(10));
+                state = still_our_child(pid);
+            }
+            _ => break,
+        }
+    }
+    match state {
+        None => Left::Reaped,
+        Some('Z') => Left::Zombie,
+        Some(s) => {
+            // SAFETY: kill(2) with a pid and a signal number; the pid is our
+            // own child (checked through /proc just now).
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+            Left::Running(s)
+        }
+    }
+}

@@ -74,55 +74,19 @@ impl Drop for Notes {
     }
 }
 
-/// If `pid` is still a child of this process (running, or a zombie that was
-/// never waited for), its state letter from /proc (`Z` for a zombie);
-/// `None` once it is gone (it was reaped).
-pub fn still_our_child(pid: u32) -> Option<char> {
-    let status = fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(name))
-            .map(str::trim)
-    };
-    let ppid: u32 = field("PPid:")?.parse().ok()?;
-    if ppid != std::process::id() {
-        return None; // the pid now belongs to someone else's process
-    }
-    field("State:")?.chars().next()
-}
-
 /// Fails with a clear message if child `pid` was not waited for.
 pub fn assert_reaped(pid: u32, what: &str) {
-    let mut state = still_our_child(pid);
-    // A child that is ending takes a moment to become a zombie; look again
-    // (for up to two seconds) before calling it "running". One that was
-    // waited for is gone at once.
-    for _ in 0..200 {
-        match state {
-            Some(s) if s != 'Z' => {
-                thread::sleep(Duration::from_millis(10));
-                state = still_our_child(pid);
-            }
-            _ => break,
-        }
-    }
-    match state {
-        None => {}
-        Some('Z') => panic!(
+    match course_check::proc::how_child_was_left(pid) {
+        course_check::proc::Left::Reaped => {}
+        course_check::proc::Left::Zombie => panic!(
             "{what} (pid {pid}) has ended but was never waited for: it is a zombie. \
              Call child.wait() on every path out of the function, the error paths too"
         ),
-        Some(state) => {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .status();
-            panic!(
-                "{what} (pid {pid}) is still running (state {state}) after the function returned: \
-                 it should have ended (it sees the end of its input when your end of the socket is \
-                 closed or shut down for writing) and been waited for"
-            )
-        }
+        course_check::proc::Left::Running(state) => panic!(
+            "{what} (pid {pid}) is still running (state {state}) after the function returned: \
+             it should have ended (it sees the end of its input when your end of the socket is \
+             closed or shut down for writing) and been waited for"
+        ),
     }
 }
 
